@@ -1,0 +1,499 @@
+package io.ringflow.operators.window;
+
+import io.ringflow.operators.KeySelector;
+import io.ringflow.operators.OneInputOperator;
+import io.ringflow.operators.Output;
+import io.ringflow.operators.RejectReason;
+import io.ringflow.operators.Rejected;
+import io.ringflow.operators.Timestamps;
+import io.ringflow.operators.snapshot.SnapshotReader;
+import io.ringflow.operators.snapshot.SnapshotWriter;
+import io.ringflow.operators.state.OffHeapHashStore;
+import io.ringflow.operators.time.TimerQueue;
+import org.agrona.MutableDirectBuffer;
+
+/**
+ * Keyed event-time windows with Flink's semantics (see docs/ARCHITECTURE.md and DESIGN.md): records
+ * are assigned to windows, windows fire when their trigger says so (by default when the watermark
+ * reaches their max timestamp), state is kept until {@code maxTimestamp + allowedLateness}, late
+ * records within that bound fire the window again with its full updated result (marked
+ * {@link FiringKind#LATE}), and records whose windows are all past it go to {@link Rejected#TAG}
+ * with {@link RejectReason#LATE}. Build with {@link #keyed}.
+ * <p>
+ * State lives off-heap: one slot per (key, window start) in an {@link OffHeapHashStore}, timers in a
+ * {@link TimerQueue}; per record the steady-state cost is one hash lookup and no allocation.
+ * Window results are emitted with the window's max timestamp (global windows: the firing record's or
+ * timer's timestamp).
+ * <p>
+ * Threading: the runtime contract of {@code io.ringflow.operators}: one thread at a time.
+ *
+ * @param <T> input record type.
+ * @param <R> output type: {@link WindowResult} for aggregates, the function's type for process functions.
+ */
+public final class WindowOperator<T, R> implements OneInputOperator<T, R>
+{
+    /** Slot layout: | end | next session start | records since creation or purge | trigger state | contents | */
+    static final int END_OFFSET = 0;
+    static final int NEXT_OFFSET = 8;
+    static final int ELEMENTS_OFFSET = 16;
+    static final int TRIGGER_OFFSET = 24;
+
+    private final String name;
+    private final KeySelector<T> keySelector;
+    private final WindowAssigner assigner;
+    private final Trigger<T> trigger;
+    private final long allowedLateness;
+    private final WindowContentsHandler<T, R> contents;
+    private final int contentsOffset;
+    private final OffHeapHashStore windows;
+    private final TimerQueue timers;
+    private final SessionList sessions;
+    private final boolean eventTime;
+    private final long[] starts;
+    private final Window window = new Window();
+    private final BoundTriggerContext triggerContext = new BoundTriggerContext();
+    private final Rejected<T> rejected = new Rejected<>();
+    private final WindowCounters counters = new WindowCounters();
+
+    private Output<R> output;
+    private long watermark = Timestamps.MIN_WATERMARK;
+
+    WindowOperator(
+        final String name,
+        final KeySelector<T> keySelector,
+        final WindowAssigner assigner,
+        final Trigger<T> trigger,
+        final long allowedLateness,
+        final WindowContentsHandler<T, R> contents,
+        final int expectedWindows)
+    {
+        this.name = name;
+        this.keySelector = keySelector;
+        this.assigner = assigner;
+        this.trigger = trigger;
+        this.allowedLateness = allowedLateness;
+        this.contents = contents;
+        this.eventTime = assigner.isEventTime();
+        this.contentsOffset = TRIGGER_OFFSET + ((trigger.stateBytes() + 7) & ~7);
+        this.windows = new OffHeapHashStore(name + ".windows", 2, contentsOffset + contents.slotBytes(), expectedWindows);
+        this.timers = new TimerQueue(name + ".timers", expectedWindows);
+        this.sessions = assigner.isMerging() ? new SessionList(windows, contentsOffset + contents.slotBytes()) : null;
+        this.starts = new long[assigner.maxWindowsPerRecord()];
+    }
+
+    /**
+     * Start building a window operator.
+     *
+     * @param name        names the operator in errors, snapshots and counters.
+     * @param keySelector the key of each record.
+     * @param <T>         record type.
+     * @return a builder.
+     */
+    public static <T> WindowOperatorBuilder<T> keyed(final String name, final KeySelector<T> keySelector)
+    {
+        return new WindowOperatorBuilder<>(name, keySelector);
+    }
+
+    /** @return the operator's name. */
+    public String name()
+    {
+        return name;
+    }
+
+    /** @return counts of rejections and firings. */
+    public WindowCounters counters()
+    {
+        return counters;
+    }
+
+    /** @return the last watermark processed. */
+    public long currentWatermark()
+    {
+        return watermark;
+    }
+
+    /** @return number of open windows (all keys). */
+    public int openWindows()
+    {
+        return windows.size() - (sessions == null ? 0 : sessions.keysWithSessions());
+    }
+
+    /** @return pending timers. */
+    public int pendingTimers()
+    {
+        return timers.size();
+    }
+
+    /** @return off-heap bytes held: window slots, timers and buffered records. */
+    public long memoryBytes()
+    {
+        return windows.memoryBytes() + timers.memoryBytes() + contents.memoryBytes();
+    }
+
+    @Override
+    public void open(final Output<R> output)
+    {
+        if (this.output != null)
+        {
+            throw new IllegalStateException("window operator '" + name + "' is already open");
+        }
+        this.output = output;
+    }
+
+    @Override
+    public void processRecord(final T record, final long timestamp)
+    {
+        if (eventTime && !Timestamps.isValidEventTime(timestamp))
+        {
+            reject(record, timestamp, RejectReason.INVALID_TIMESTAMP);
+            return;
+        }
+        final int count = assigner.assignWindows(timestamp, starts);
+        if (count < 0)
+        {
+            reject(record, timestamp, RejectReason.TIMESTAMP_OUT_OF_RANGE);
+            return;
+        }
+        final long key = keySelector.key(record);
+        if (sessions != null)
+        {
+            processMerging(record, timestamp, key);
+            return;
+        }
+        boolean accepted = false;
+        for (int i = 0; i < count; i++)
+        {
+            final long start = starts[i];
+            final long end = assigner.windowEnd(start);
+            if (isLate(end))
+            {
+                continue;
+            }
+            accepted = true;
+            final int slot = windows.getOrInsert(key, start, 0);
+            if (windows.inserted())
+            {
+                initialiseSlot(windows.buffer(), slot, end);
+                registerCleanupTimer(key, start, end);
+            }
+            addAndTrigger(record, timestamp, key, start, end, slot);
+        }
+        if (!accepted)
+        {
+            reject(record, timestamp, RejectReason.LATE);
+        }
+    }
+
+    private void processMerging(final T record, final long timestamp, final long key)
+    {
+        final long start = timestamp;
+        final long end = assigner.windowEnd(start);
+        if (!sessions.findOverlapping(key, start, end))
+        {
+            if (isLate(end))
+            {
+                reject(record, timestamp, RejectReason.LATE);
+                return;
+            }
+            sessions.insert(key, start, end);
+            final int slot = windows.find(key, start, 0);
+            initialiseSlot(windows.buffer(), slot, end);
+            windows.buffer().putLong(slot + NEXT_OFFSET, sessions.after());
+            registerCleanupTimer(key, start, end);
+            addAndTrigger(record, timestamp, key, start, end, windows.find(key, start, 0));
+            return;
+        }
+        final long mergedStart = Math.min(start, sessions.runStart(0));
+        final long mergedEnd = Math.max(end, sessions.runEnd(sessions.runLength() - 1));
+        if (sessions.runLength() > 1 || mergedStart != sessions.runStart(0) || mergedEnd != sessions.runEnd(0))
+        {
+            mergeRun(key, mergedStart, mergedEnd);
+        }
+        addAndTrigger(record, timestamp, key, mergedStart, mergedEnd, windows.find(key, mergedStart, 0));
+    }
+
+    /** Merge the sessions found by {@link SessionList#findOverlapping} into {@code [mergedStart, mergedEnd)}. */
+    private void mergeRun(final long key, final long mergedStart, final long mergedEnd)
+    {
+        final int run = sessions.runLength();
+        for (int i = 0; i < run; i++)
+        {
+            final long start = sessions.runStart(i);
+            final int slot = windows.find(key, start, 0);
+            window.set(start, sessions.runEnd(i));
+            triggerContext.bind(key, start, windows.buffer(), slot + TRIGGER_OFFSET);
+            trigger.clear(window, triggerContext);
+            deleteCleanupTimer(key, start, sessions.runEnd(i));
+        }
+        final MutableDirectBuffer scratch = sessions.scratch();
+        for (int i = 1; i < run; i++)
+        {
+            sessions.moveToScratch(key, sessions.runStart(i));
+            final int holder = windows.find(key, sessions.runStart(0), 0);
+            final MutableDirectBuffer buffer = windows.buffer();
+            contents.merge(buffer, holder + contentsOffset, scratch, contentsOffset);
+            trigger.mergeState(buffer, holder + TRIGGER_OFFSET, scratch, TRIGGER_OFFSET);
+            buffer.putLong(holder + ELEMENTS_OFFSET, buffer.getLong(holder + ELEMENTS_OFFSET) + scratch.getLong(ELEMENTS_OFFSET));
+        }
+        if (mergedStart != sessions.runStart(0))
+        {
+            sessions.moveToScratch(key, sessions.runStart(0));
+            sessions.insertFromScratch(key, mergedStart);
+        }
+        int slot = windows.find(key, mergedStart, 0);
+        windows.buffer().putLong(slot + END_OFFSET, mergedEnd);
+        windows.buffer().putLong(slot + NEXT_OFFSET, sessions.after());
+        sessions.linkAfterPrevious(key, mergedStart);
+        slot = windows.find(key, mergedStart, 0);
+        window.set(mergedStart, mergedEnd);
+        triggerContext.bind(key, mergedStart, windows.buffer(), slot + TRIGGER_OFFSET);
+        trigger.onMerge(window, triggerContext);
+        registerCleanupTimer(key, mergedStart, mergedEnd);
+        counters.sessionMerges++;
+    }
+
+    private void initialiseSlot(final MutableDirectBuffer buffer, final int slot, final long end)
+    {
+        buffer.putLong(slot + END_OFFSET, end);
+        buffer.putLong(slot + NEXT_OFFSET, SessionList.NO_WINDOW);
+        contents.reset(buffer, slot + contentsOffset);
+    }
+
+    private void addAndTrigger(
+        final T record, final long timestamp, final long key, final long start, final long end, final int slot)
+    {
+        final MutableDirectBuffer buffer = windows.buffer();
+        contents.add(record, timestamp, buffer, slot + contentsOffset);
+        buffer.putLong(slot + ELEMENTS_OFFSET, buffer.getLong(slot + ELEMENTS_OFFSET) + 1);
+        window.set(start, end);
+        triggerContext.bind(key, start, buffer, slot + TRIGGER_OFFSET);
+        final TriggerResult result = trigger.onElement(record, timestamp, window, triggerContext);
+        if (result.isFire())
+        {
+            final FiringKind kind = !eventTime ? FiringKind.ON_TIME :
+                window.maxTimestamp() <= watermark ? FiringKind.LATE : FiringKind.EARLY;
+            fire(key, kind, buffer, slot, eventTime ? window.maxTimestamp() : timestamp);
+        }
+        if (result.isPurge())
+        {
+            purge(buffer, slot);
+        }
+    }
+
+    @Override
+    public void processWatermark(final long watermark)
+    {
+        if (watermark <= this.watermark)
+        {
+            return;
+        }
+        this.watermark = watermark;
+        while (timers.poll(watermark))
+        {
+            onTimer(timers.timestamp(), timers.key(), timers.namespace());
+        }
+        output.emitWatermark(watermark);
+    }
+
+    private void onTimer(final long time, final long key, final long start)
+    {
+        final int slot = windows.find(key, start, 0);
+        if (slot == OffHeapHashStore.NOT_FOUND)
+        {
+            return;   // the window was merged away or removed: a stale timer
+        }
+        final MutableDirectBuffer buffer = windows.buffer();
+        final long end = buffer.getLong(slot + END_OFFSET);
+        window.set(start, end);
+        if (buffer.getLong(slot + ELEMENTS_OFFSET) > 0)
+        {
+            triggerContext.bind(key, start, buffer, slot + TRIGGER_OFFSET);
+            final TriggerResult result = trigger.onEventTime(time, window, triggerContext);
+            if (result.isFire())
+            {
+                final long maxTimestamp = window.maxTimestamp();
+                final FiringKind kind = !eventTime || time == maxTimestamp ? FiringKind.ON_TIME :
+                    time < maxTimestamp ? FiringKind.EARLY : FiringKind.LATE;
+                fire(key, kind, buffer, slot, eventTime ? maxTimestamp : time);
+            }
+            if (result.isPurge())
+            {
+                purge(buffer, slot);
+            }
+        }
+        if (eventTime && time == cleanupTime(end))
+        {
+            removeWindow(key, start, end, slot);
+        }
+    }
+
+    private void fire(final long key, final FiringKind kind, final MutableDirectBuffer buffer, final int slot, final long emitAt)
+    {
+        counters.countFiring(kind);
+        contents.emit(key, window, kind, buffer, slot + contentsOffset, output, emitAt);
+    }
+
+    private void purge(final MutableDirectBuffer buffer, final int slot)
+    {
+        contents.release(buffer, slot + contentsOffset);
+        contents.reset(buffer, slot + contentsOffset);
+        buffer.putLong(slot + ELEMENTS_OFFSET, 0);
+    }
+
+    private void removeWindow(final long key, final long start, final long end, final int slot)
+    {
+        final MutableDirectBuffer buffer = windows.buffer();
+        triggerContext.bind(key, start, buffer, slot + TRIGGER_OFFSET);
+        trigger.clear(window.set(start, end), triggerContext);
+        contents.release(buffer, slot + contentsOffset);
+        final long next = buffer.getLong(slot + NEXT_OFFSET);
+        windows.remove(key, start, 0);
+        if (sessions != null)
+        {
+            sessions.unlink(key, start, next);
+        }
+    }
+
+    private boolean isLate(final long end)
+    {
+        return eventTime && cleanupTime(end) <= watermark;
+    }
+
+    private long cleanupTime(final long end)
+    {
+        return Timestamps.saturatingAdd(end - 1, allowedLateness);
+    }
+
+    private void registerCleanupTimer(final long key, final long start, final long end)
+    {
+        final long cleanup = cleanupTime(end);
+        if (eventTime && cleanup != Long.MAX_VALUE)
+        {
+            timers.register(cleanup, key, start);
+        }
+    }
+
+    private void deleteCleanupTimer(final long key, final long start, final long end)
+    {
+        if (eventTime)
+        {
+            timers.delete(cleanupTime(end), key, start);
+        }
+    }
+
+    private void reject(final T record, final long timestamp, final RejectReason reason)
+    {
+        counters.countRejection(reason);
+        output.emitSide(Rejected.<T>tag(), rejected.set(name, record, timestamp, reason, watermark), timestamp);
+    }
+
+    @Override
+    public void processIdle()
+    {
+        output.emitIdle();
+    }
+
+    @Override
+    public String snapshotType()
+    {
+        return "window";
+    }
+
+    @Override
+    public int snapshotVersion()
+    {
+        return 1;
+    }
+
+    @Override
+    public void snapshotState(final SnapshotWriter out)
+    {
+        out.putString(configuration());
+        out.putLong(watermark);
+        counters.snapshot(out);
+        windows.snapshot(out);
+        timers.snapshot(out);
+        contents.snapshot(out);
+    }
+
+    @Override
+    public void restoreState(final SnapshotReader in, final int version)
+    {
+        final String stored = in.getString();
+        if (!stored.equals(configuration()))
+        {
+            throw in.corrupt("window operator '" + name + "' snapshot was taken with " + stored +
+                " but the operator is configured as " + configuration());
+        }
+        watermark = in.getLong();
+        counters.restore(in);
+        windows.restore(in);
+        timers.restore(in);
+        contents.restore(in);
+        if (sessions != null)
+        {
+            sessions.recount();
+        }
+    }
+
+    private String configuration()
+    {
+        return assigner + " trigger=" + trigger + " allowedLateness=" + allowedLateness + " slotBytes=" +
+            (contentsOffset + contents.slotBytes());
+    }
+
+    @Override
+    public void close()
+    {
+        windows.close();
+        timers.close();
+        contents.close();
+    }
+
+    /** The trigger's view of the current key and window, rebound before every trigger call. */
+    private final class BoundTriggerContext implements TriggerContext
+    {
+        private long key;
+        private long namespace;
+        private MutableDirectBuffer buffer;
+        private int offset;
+
+        void bind(final long key, final long namespace, final MutableDirectBuffer buffer, final int offset)
+        {
+            this.key = key;
+            this.namespace = namespace;
+            this.buffer = buffer;
+            this.offset = offset;
+        }
+
+        @Override
+        public long currentWatermark()
+        {
+            return watermark;
+        }
+
+        @Override
+        public void registerEventTimeTimer(final long timestamp)
+        {
+            timers.register(timestamp, key, namespace);
+        }
+
+        @Override
+        public void deleteEventTimeTimer(final long timestamp)
+        {
+            timers.delete(timestamp, key, namespace);
+        }
+
+        @Override
+        public MutableDirectBuffer stateBuffer()
+        {
+            return buffer;
+        }
+
+        @Override
+        public int stateOffset()
+        {
+            return offset;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.ringflow.operators.window;
+
+import io.ringflow.operators.KeySelector;
+import io.ringflow.operators.aggregate.AggregateFunction;
+import io.ringflow.operators.record.RecordCodec;
+
+import java.util.Objects;
+
+/**
+ * Configures a {@link WindowOperator}; validated once, in {@link #aggregate} or {@link #process}.
+ * <pre>{@code
+ * WindowOperator<Trade, WindowResult> vwap = WindowOperator.keyed("vwap", Trade::instrumentId)
+ *     .window(Windows.tumbling(1_000))
+ *     .allowedLateness(200)
+ *     .expectedKeys(5_000)
+ *     .aggregate(Aggregates.of(Aggregates.sum(Trade::notional), Aggregates.sum(Trade::quantity)));
+ * }</pre>
+ *
+ * @param <T> record type.
+ */
+public final class WindowOperatorBuilder<T>
+{
+    private final String name;
+    private final KeySelector<T> keySelector;
+    private WindowAssigner assigner;
+    private Trigger<T> trigger;
+    private long allowedLateness;
+    private int expectedKeys = 1024;
+    private int recordBlockBytes = 1024;
+
+    WindowOperatorBuilder(final String name, final KeySelector<T> keySelector)
+    {
+        this.name = Objects.requireNonNull(name, "name");
+        this.keySelector = Objects.requireNonNull(keySelector, "keySelector");
+    }
+
+    /**
+     * @param assigner from {@link Windows}.
+     * @return this.
+     */
+    public WindowOperatorBuilder<T> window(final WindowAssigner assigner)
+    {
+        this.assigner = Objects.requireNonNull(assigner, "assigner");
+        return this;
+    }
+
+    /**
+     * @param trigger replaces the default event-time trigger; from {@link Triggers} or your own.
+     * @return this.
+     */
+    public WindowOperatorBuilder<T> trigger(final Trigger<T> trigger)
+    {
+        this.trigger = Objects.requireNonNull(trigger, "trigger");
+        return this;
+    }
+
+    /**
+     * @param lateness how long after its max timestamp a window keeps its state and accepts late
+     *                 records, {@code >= 0}; a sum past {@code Long.MAX_VALUE} keeps windows until end of stream.
+     * @return this.
+     */
+    public WindowOperatorBuilder<T> allowedLateness(final long lateness)
+    {
+        if (lateness < 0)
+        {
+            throw new IllegalArgumentException("window operator '" + name + "': allowed lateness must be >= 0, was " + lateness);
+        }
+        this.allowedLateness = lateness;
+        return this;
+    }
+
+    /**
+     * @param keys expected keys: state is presized for this many open windows so that it does not grow.
+     * @return this.
+     */
+    public WindowOperatorBuilder<T> expectedKeys(final int keys)
+    {
+        if (keys <= 0)
+        {
+            throw new IllegalArgumentException("window operator '" + name + "': expected keys must be > 0, was " + keys);
+        }
+        this.expectedKeys = keys;
+        return this;
+    }
+
+    /**
+     * @param bytes block size for records buffered by a process function: a power of two that holds the
+     *              codec's largest record plus 20 bytes; default 1024.
+     * @return this.
+     */
+    public WindowOperatorBuilder<T> recordBlockBytes(final int bytes)
+    {
+        this.recordBlockBytes = bytes;
+        return this;
+    }
+
+    /**
+     * @param function incremental aggregate.
+     * @return the operator, emitting one reused {@link WindowResult} per firing.
+     */
+    public WindowOperator<T, WindowResult> aggregate(final AggregateFunction<T> function)
+    {
+        Objects.requireNonNull(function, "function");
+        return build(new AggregatingContents<>(function));
+    }
+
+    /**
+     * @param codec    encodes records into the window's off-heap buffer.
+     * @param function sees all of a window's records when it fires.
+     * @param <R>      output type.
+     * @return the operator.
+     */
+    public <R> WindowOperator<T, R> process(final RecordCodec<T> codec, final ProcessWindowFunction<T, R> function)
+    {
+        Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(function, "function");
+        return build(new BufferingContents<>(codec, function, recordBlockBytes));
+    }
+
+    private <R> WindowOperator<T, R> build(final WindowContentsHandler<T, R> contents)
+    {
+        if (assigner == null)
+        {
+            throw new IllegalStateException("window operator '" + name + "' has no window assigner: call window(Windows.…)");
+        }
+        if (!assigner.isEventTime() && trigger == null)
+        {
+            throw new IllegalStateException("window operator '" + name +
+                "' uses the global window, which fires only on a custom trigger: call trigger(…)");
+        }
+        final Trigger<T> effective = trigger != null ? trigger : Triggers.eventTime();
+        if (assigner.isMerging() && !effective.canMerge())
+        {
+            throw new IllegalStateException("window operator '" + name + "': trigger " + effective +
+                " cannot merge, so it cannot be used with " + assigner);
+        }
+        final long windowsPerKey = assigner.isMerging() ? 2L : assigner.maxWindowsPerRecord() + 1L;
+        final int expectedWindows = (int)Math.min(1 << 26, expectedKeys * windowsPerKey);
+        return new WindowOperator<>(name, keySelector, assigner, effective, allowedLateness, contents, expectedWindows);
+    }
+}
