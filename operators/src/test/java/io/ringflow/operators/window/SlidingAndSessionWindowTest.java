@@ -18,9 +18,11 @@ class SlidingAndSessionWindowTest
     {
         final long[] starts = new long[Windows.sliding(10, 3).maxWindowsPerRecord()];
         assertThat(starts).hasSize(4);
-        final int count = Windows.sliding(10, 3).assignWindows(7, starts);
-        assertThat(count).isEqualTo(4);
-        assertThat(starts).containsExactly(6, 3, 0, -3);
+        assertThat(Windows.sliding(10, 3).assignWindows(9, starts)).isEqualTo(4);
+        assertThat(starts).containsExactly(9, 6, 3, 0);
+        // [-3, 7) ends before 7: windows are end-exclusive
+        assertThat(Windows.sliding(10, 3).assignWindows(7, starts)).isEqualTo(3);
+        assertThat(java.util.Arrays.copyOf(starts, 3)).containsExactly(6, 3, 0);
 
         final int negative = Windows.sliding(10, 5, 2).assignWindows(-4, starts);
         assertThat(negative).isEqualTo(2);
