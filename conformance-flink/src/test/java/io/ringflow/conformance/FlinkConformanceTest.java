@@ -5,7 +5,6 @@ import io.ringflow.conformance.ringflow.RingflowEngine;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,7 +17,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Flink is the reference; a failure prints the scenario (rerun it from its seed), the first
  * differing firing and the first window whose firing sequence differs.
  */
-@Disabled("pending RingflowEngine")
 class FlinkConformanceTest {
 
     private static final int SEEDS_PER_CASE = 3;
