@@ -8,6 +8,7 @@ import java.util.Locale;
 final class DemoSummary
 {
     final long records;
+    final long offered;
     final double seconds;
     final Histogram latency;
     final long alerts;
@@ -15,10 +16,11 @@ final class DemoSummary
     final long duplicates;
     final long lateFirings;
 
-    DemoSummary(final long records, final double seconds, final Histogram latency, final long alerts,
+    DemoSummary(final long records, final long offered, final double seconds, final Histogram latency, final long alerts,
         final long lateRecords, final long duplicates, final long lateFirings)
     {
         this.records = records;
+        this.offered = offered;
         this.seconds = seconds;
         this.latency = latency;
         this.alerts = alerts;
@@ -30,11 +32,12 @@ final class DemoSummary
     String render()
     {
         return String.format(Locale.ROOT,
-            "%n== summary ==%nrecords       %,d in %.1f s (%,.0f records/s)%n" +
+            "%n== summary ==%nrecords       %,d in %.1f s (%,.0f records/s; %,d offered%s)%n" +
             "latency       p50 %s  p90 %s  p99 %s  p99.9 %s  p99.99 %s  max %s%n" +
             "alerts        %,d (velocity rule)%nduplicates    %,d dropped%n" +
             "late records  %,d rejected past lateness, %,d late window firings%n",
-            records, seconds, records / seconds,
+            records, seconds, records / seconds, offered,
+            records < offered ? ", fell behind: lower --rate for a latency figure" : "",
             VelocityDemo.micros(latency.getValueAtPercentile(50)), VelocityDemo.micros(latency.getValueAtPercentile(90)),
             VelocityDemo.micros(latency.getValueAtPercentile(99)), VelocityDemo.micros(latency.getValueAtPercentile(99.9)),
             VelocityDemo.micros(latency.getValueAtPercentile(99.99)), VelocityDemo.micros(latency.getMaxValue()),

@@ -7,6 +7,9 @@ import java.util.SplittableRandom;
  * activity (a few hot cards, many quiet ones), arrival out of event-time order, occasional very late
  * records, and duplicates (a retried payment re-sends its transaction id).
  * <p>
+ * About 1% of payments come from a handful of hot cards (one in a thousand), which is what the
+ * velocity rule should catch.
+ * <p>
  * Event time advances by {@code eventTimeStepMs} per record on average, independent of wall time,
  * so the same seed gives the same stream at any replay speed. Single-threaded; allocates nothing per
  * record.
@@ -38,7 +41,7 @@ public final class TransactionGenerator
         }
         this.random = new SplittableRandom(seed);
         this.cards = cards;
-        this.hotCards = Math.max(1, cards / 200);
+        this.hotCards = Math.max(1, cards / 1000);
         this.eventTimeStepMs = eventTimeStepMs;
         this.eventClockMs = 1_700_000_000_000.0;
     }
@@ -65,7 +68,7 @@ public final class TransactionGenerator
             return;
         }
         into.transactionId = nextTransactionId++;
-        into.cardId = random.nextInt(10) < 3 ? random.nextInt(hotCards) : random.nextInt(cards);
+        into.cardId = random.nextInt(100) == 0 ? random.nextInt(hotCards) : random.nextInt(cards);
         into.amountCents = 100 + (long)(random.nextDouble() * random.nextDouble() * 200_000);
         into.merchantCountry = random.nextInt(20) == 0 ? 1 + random.nextInt(40) : 1;
         final long now = (long)eventClockMs;

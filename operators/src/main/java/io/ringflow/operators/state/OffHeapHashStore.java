@@ -526,7 +526,11 @@ public final class OffHeapHashStore implements AutoCloseable
 
         // A slot freed by a backward shift still holds the value of whatever lived there.
         final int valueOffset = slotOffset + valueOffsetInSlot;
-        table.setMemory(valueOffset, slotBytes - valueOffsetInSlot, (byte)0);
+        // Long stores, not setMemory: values are a few words, and setMemory's native call costs more than they do.
+        for (int offset = valueOffset, end = slotOffset + slotBytes; offset < end; offset += Long.BYTES)
+        {
+            table.putLong(offset, 0L);
+        }
         count++;
 
         return valueOffset;
@@ -550,7 +554,7 @@ public final class OffHeapHashStore implements AutoCloseable
             final int home = homeIndex(nextHeader, mask);
             if (((next - home) & mask) >= ((next - hole) & mask))
             {
-                table.putBytes(hole * slotBytes, table, nextOffset, slotBytes);
+                copySlot(table, hole * slotBytes, table, nextOffset);
                 hole = next;
             }
             next = (next + 1) & mask;
@@ -601,7 +605,7 @@ public final class OffHeapHashStore implements AutoCloseable
                 {
                     index = (index + 1) & mask;
                 }
-                table.putBytes(index * slotBytes, oldTable, oldOffset, slotBytes);
+                copySlot(table, index * slotBytes, oldTable, oldOffset);
                 oldTable.putLong(oldOffset, MOVED);
                 oldCount--;
             }
@@ -614,11 +618,20 @@ public final class OffHeapHashStore implements AutoCloseable
         }
     }
 
+    /** Slots are a few words: long moves beat putBytes, whose native copy costs more than that. */
+    private void copySlot(final UnsafeBuffer to, final int toOffset, final UnsafeBuffer from, final int fromOffset)
+    {
+        for (int i = 0; i < slotBytes; i += Long.BYTES)
+        {
+            to.putLong(toOffset + i, from.getLong(fromOffset + i));
+        }
+    }
+
     private int moveFromOld(final int oldIndex, final int emptyIndex)
     {
         final int oldOffset = oldIndex * slotBytes;
         final int newOffset = emptyIndex * slotBytes;
-        table.putBytes(newOffset, oldTable, oldOffset, slotBytes);
+        copySlot(table, newOffset, oldTable, oldOffset);
         oldTable.putLong(oldOffset, MOVED);
         if (--oldCount == 0)
         {

@@ -2,60 +2,82 @@ package io.ringflow.operators.time;
 
 import io.ringflow.operators.snapshot.SnapshotReader;
 import io.ringflow.operators.snapshot.SnapshotWriter;
+import io.ringflow.operators.state.BlockPool;
 import io.ringflow.operators.state.OffHeapHashStore;
-import org.agrona.BufferUtil;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
- * Event-time timers of a keyed operator: a min-heap of (timestamp, key, namespace) off-heap, plus a
- * set that makes registration idempotent. Timers fire in the total order (timestamp, key, namespace),
+ * Event-time timers of a keyed operator. Timers fire in the total order (timestamp, key, namespace),
  * so the firing order depends only on which timers exist, never on the order they were registered
  * in, and a restored queue fires exactly as the original would have.
  * <p>
- * Deletion is lazy: a deleted timer stays in the heap, marked dead in the set, and is skipped when it
- * reaches the top; registering it again before then revives it. The heap therefore holds at most
- * one entry per (timestamp, key, namespace).
+ * <b>Why buckets, not one heap.</b> Aligned windows give many keys the same timer timestamp (every
+ * key's window [0, 60 s) fires at 59 999). Timers are therefore grouped into one bucket per distinct
+ * timestamp (the first entry inline in the bucket's slot, the rest in pooled off-heap blocks), and
+ * only the distinct timestamps sit in a min-heap. A bucket that comes due is sorted once by (key,
+ * namespace) into a drain list and fired from there: registration is an append and firing a
+ * sequential scan, instead of a cache-missing heap sift per timer. Timers registered while a bucket
+ * drains at or before its timestamp are inserted into the drain list at their sorted place, which keeps
+ * the total order exact.
+ * <p>
+ * A set keyed by (timestamp, key, namespace) makes registration idempotent and deletion lazy: a
+ * deleted timer stays where it is, marked dead, and is skipped when reached; registering it again
+ * before then revives it. The queue therefore holds at most one entry per (timestamp, key, namespace).
+ * <p>
+ * <b>Append-only mode</b> ({@link #appendOnly}) drops that set, which is half the cost of a timer, for
+ * owners that check every timer against their own state when it fires (the window operator with its
+ * default trigger): registering appends, {@link #delete} does nothing and returns false, and duplicates
+ * — adjacent in the total order — fire once.
  * <p>
  * Typical loop, on a watermark {@code wm}:
  * <pre>{@code
  * while (timers.poll(wm)) { fire(timers.timestamp(), timers.key(), timers.namespace()); }
  * }</pre>
- * A timer at {@code Long.MAX_VALUE} fires only on the final watermark {@code Long.MAX_VALUE}.
- * <p>
- * <b>Memory.</b> The heap takes 24 bytes per entry (live or deleted but not yet skipped) and grows by
- * doubling, which allocates a new block and copies the old one: presize with {@code initialCapacity}
- * to keep that off the per-record path. The set is an {@link OffHeapHashStore} with 40-byte slots (see
- * its memory notes), which grows incrementally.
- * <p>
- * Threading: single-threaded; no allocation except when the heap grows.
+ * Threading: single-threaded; no allocation except when a table, the block pool or an index array grows.
  */
 public final class TimerQueue implements AutoCloseable
 {
-    static final int ENTRY_BYTES = 3 * Long.BYTES;
-    static final int TIMESTAMP_OFFSET = 0;
-    static final int KEY_OFFSET = Long.BYTES;
-    static final int NAMESPACE_OFFSET = 2 * Long.BYTES;
-    static final int MIN_HEAP_CAPACITY = 16;
-    static final int MAX_HEAP_CAPACITY = Integer.MAX_VALUE / ENTRY_BYTES;
+    static final int MAX_TIMERS = Integer.MAX_VALUE / 32;
 
     private static final byte DEAD = 0;
     private static final byte LIVE = 1;
 
-    private final String name;
-    private final OffHeapHashStore set;
+    /** Bucket slot: | count (int) | head block (int) | tail block (int) | pad | first key | first namespace | */
+    private static final int BUCKET_COUNT_OFFSET = 0;
+    private static final int BUCKET_HEAD_OFFSET = 4;
+    private static final int BUCKET_TAIL_OFFSET = 8;
+    private static final int BUCKET_FIRST_KEY_OFFSET = 16;
+    private static final int BUCKET_FIRST_NAMESPACE_OFFSET = 24;
+    private static final int BUCKET_BYTES = 32;
+    private static final int ENTRY_BYTES = 16;
+    private static final int BLOCK_BYTES = 512;
 
-    private ByteBuffer heapByteBuffer;
-    private UnsafeBuffer heap;
-    private int heapCapacity;
-    private int heapSize;
+    private final String name;
+    private final boolean appendOnly;
+    private final OffHeapHashStore set;
+    private final OffHeapHashStore buckets;
+    private final BlockPool blocks = new BlockPool(BLOCK_BYTES);
+
+    private long[] bucketHeap;
+    private int bucketCount;
+
+    private long[] drainTimestamps;
+    private long[] drainKeys;
+    private long[] drainNamespaces;
+    private int drainHead;
+    private int drainTail;
+    private long drainTimestamp;
+
+    private int heldCount;
     private int liveCount;
 
     private long timestamp;
     private long key;
     private long namespace;
+    private boolean polledAny;
 
     /**
      * @param name            for errors and snapshots.
@@ -63,15 +85,35 @@ public final class TimerQueue implements AutoCloseable
      */
     public TimerQueue(final String name, final int initialCapacity)
     {
+        this(name, initialCapacity, false);
+    }
+
+    /**
+     * @param name            for errors and snapshots.
+     * @param initialCapacity expected number of timers.
+     * @return a queue without the liveness set: deletion is ignored and duplicates fire once, so its owner
+     *         must check each timer against its own state when it fires.
+     */
+    public static TimerQueue appendOnly(final String name, final int initialCapacity)
+    {
+        return new TimerQueue(name, initialCapacity, true);
+    }
+
+    private TimerQueue(final String name, final int initialCapacity, final boolean appendOnly)
+    {
         this.name = name;
-        if (initialCapacity < 0 || initialCapacity > MAX_HEAP_CAPACITY)
+        this.appendOnly = appendOnly;
+        if (initialCapacity < 0 || initialCapacity > MAX_TIMERS)
         {
-            throw new IllegalArgumentException(describe() + ": initialCapacity must be in [0, " + MAX_HEAP_CAPACITY +
+            throw new IllegalArgumentException(describe() + ": initialCapacity must be in [0, " + MAX_TIMERS +
                 "], was " + initialCapacity);
         }
-
-        set = new OffHeapHashStore(name + " timer set", 3, 1, initialCapacity);
-        allocateHeap(Math.max(MIN_HEAP_CAPACITY, initialCapacity));
+        set = new OffHeapHashStore(name + " timer set", 3, 1, appendOnly ? 0 : initialCapacity);
+        buckets = new OffHeapHashStore(name + " timer buckets", 1, BUCKET_BYTES, 64);
+        bucketHeap = new long[64];
+        drainTimestamps = new long[64];
+        drainKeys = new long[64];
+        drainNamespaces = new long[64];
     }
 
     /** @return the name given at construction. */
@@ -88,12 +130,20 @@ public final class TimerQueue implements AutoCloseable
      */
     public boolean register(final long timestamp, final long key, final long namespace)
     {
+        if (appendOnly)
+        {
+            place(timestamp, key, namespace);
+            heldCount++;
+            liveCount++;
+            return true;
+        }
         final int offset = set.getOrInsert(timestamp, key, namespace);
         final MutableDirectBuffer setBuffer = set.buffer();
         if (set.inserted())
         {
             setBuffer.putByte(offset, LIVE);
-            push(timestamp, key, namespace);
+            place(timestamp, key, namespace);
+            heldCount++;
         }
         else if (LIVE == setBuffer.getByte(offset))
         {
@@ -101,7 +151,7 @@ public final class TimerQueue implements AutoCloseable
         }
         else
         {
-            // Deleted but still in the heap: reviving it there keeps one heap entry per timer.
+            // Deleted but still held: reviving it in place keeps one entry per timer.
             setBuffer.putByte(offset, LIVE);
         }
 
@@ -117,19 +167,16 @@ public final class TimerQueue implements AutoCloseable
      */
     public boolean delete(final long timestamp, final long key, final long namespace)
     {
+        if (appendOnly)
+        {
+            return false;
+        }
         final int offset = set.find(timestamp, key, namespace);
-        if (OffHeapHashStore.NOT_FOUND == offset)
+        if (OffHeapHashStore.NOT_FOUND == offset || DEAD == set.buffer().getByte(offset))
         {
             return false;
         }
-
-        final MutableDirectBuffer setBuffer = set.buffer();
-        if (DEAD == setBuffer.getByte(offset))
-        {
-            return false;
-        }
-
-        setBuffer.putByte(offset, DEAD);
+        set.buffer().putByte(offset, DEAD);
         liveCount--;
         return true;
     }
@@ -144,27 +191,41 @@ public final class TimerQueue implements AutoCloseable
      */
     public boolean poll(final long watermark)
     {
-        while (heapSize > 0)
+        while (true)
         {
-            final long topTimestamp = heap.getLong(TIMESTAMP_OFFSET);
-            if (topTimestamp > watermark)
+            if (drainHead == drainTail)
+            {
+                if (0 == bucketCount || bucketHeap[0] > watermark)
+                {
+                    return false;
+                }
+                drainBucket(bucketHeap[0]);
+            }
+            final long headTimestamp = drainTimestamps[drainHead];
+            if (headTimestamp > watermark)
             {
                 return false;
             }
-
-            final long topKey = heap.getLong(KEY_OFFSET);
-            final long topNamespace = heap.getLong(NAMESPACE_OFFSET);
-            pop();
-            if (takeFromSet(topTimestamp, topKey, topNamespace))
+            final long headKey = drainKeys[drainHead];
+            final long headNamespace = drainNamespaces[drainHead];
+            advanceDrain();
+            if (appendOnly ? takeUnlessRepeated(headTimestamp, headKey, headNamespace) :
+                takeFromSet(headTimestamp, headKey, headNamespace))
             {
-                timestamp = topTimestamp;
-                key = topKey;
-                namespace = topNamespace;
+                timestamp = headTimestamp;
+                key = headKey;
+                namespace = headNamespace;
+                polledAny = true;
                 return true;
             }
         }
+    }
 
-        return false;
+    /** Append-only mode: duplicates sort next to each other, so one comparison drops the repeats. */
+    private boolean takeUnlessRepeated(final long entryTimestamp, final long entryKey, final long entryNamespace)
+    {
+        liveCount--;
+        return !polledAny || entryTimestamp != timestamp || entryKey != key || entryNamespace != namespace;
     }
 
     /** @return timestamp of the timer last polled. */
@@ -186,28 +247,37 @@ public final class TimerQueue implements AutoCloseable
     }
 
     /**
-     * Deleted timers at the top of the heap are discarded on the way.
+     * Deleted timers met on the way are discarded.
      *
      * @return the earliest live timer's timestamp, or {@code Long.MAX_VALUE} when none.
      */
     public long nextTimestamp()
     {
-        while (heapSize > 0)
+        while (true)
         {
-            final long topTimestamp = heap.getLong(TIMESTAMP_OFFSET);
-            final long topKey = heap.getLong(KEY_OFFSET);
-            final long topNamespace = heap.getLong(NAMESPACE_OFFSET);
-            final int offset = set.find(topTimestamp, topKey, topNamespace);
+            if (drainHead == drainTail)
+            {
+                if (0 == bucketCount)
+                {
+                    return Long.MAX_VALUE;
+                }
+                drainBucket(bucketHeap[0]);
+            }
+            final long headTimestamp = drainTimestamps[drainHead];
+            final long headKey = drainKeys[drainHead];
+            final long headNamespace = drainNamespaces[drainHead];
+            if (appendOnly)
+            {
+                return headTimestamp;
+            }
+            final int offset = set.find(headTimestamp, headKey, headNamespace);
             if (LIVE == set.buffer().getByte(offset))
             {
-                return topTimestamp;
+                return headTimestamp;
             }
-
-            pop();
-            set.remove(topTimestamp, topKey, topNamespace);
+            advanceDrain();
+            set.remove(headTimestamp, headKey, headNamespace);
         }
-
-        return Long.MAX_VALUE;
     }
 
     /** @return number of live timers. */
@@ -216,16 +286,17 @@ public final class TimerQueue implements AutoCloseable
         return liveCount;
     }
 
-    /** @return heap entries, live or deleted but not yet discarded; at least {@link #size()}. */
+    /** @return timers held, live or deleted but not yet discarded; at least {@link #size()}. */
     public int heapSize()
     {
-        return heapSize;
+        return heldCount;
     }
 
-    /** @return off-heap bytes held now. */
+    /** @return bytes held now: the off-heap set, buckets and blocks, and the on-heap index arrays. */
     public long memoryBytes()
     {
-        return (long)heapCapacity * ENTRY_BYTES + set.memoryBytes();
+        return set.memoryBytes() + buckets.memoryBytes() + blocks.memoryBytes() +
+            (long)Long.BYTES * (bucketHeap.length + 3L * drainKeys.length);
     }
 
     /**
@@ -235,41 +306,38 @@ public final class TimerQueue implements AutoCloseable
      */
     public void snapshot(final SnapshotWriter out)
     {
-        out.putInt(liveCount);
-        for (int i = 0; i < heapSize; i++)
+        if (appendOnly)
         {
-            final int entryOffset = i * ENTRY_BYTES;
-            final long entryTimestamp = heap.getLong(entryOffset + TIMESTAMP_OFFSET);
-            final long entryKey = heap.getLong(entryOffset + KEY_OFFSET);
-            final long entryNamespace = heap.getLong(entryOffset + NAMESPACE_OFFSET);
-            final int offset = set.find(entryTimestamp, entryKey, entryNamespace);
-            if (LIVE == set.buffer().getByte(offset))
+            snapshotHeld(out);
+            return;
+        }
+        out.putInt(liveCount);
+        set.forEach((entryTimestamp, entryKey, entryNamespace, buffer, offset) ->
+        {
+            if (LIVE == buffer.getByte(offset))
             {
                 out.putLong(entryTimestamp).putLong(entryKey).putLong(entryNamespace);
             }
-        }
+        });
     }
 
     /** @param in replaces the content with a {@link #snapshot}. */
     public void restore(final SnapshotReader in)
     {
-        final int timerCount = in.getCount(describe() + " timer", MAX_HEAP_CAPACITY);
+        final int timerCount = in.getCount(describe() + " timer", MAX_TIMERS);
         // Check up front so that a truncated snapshot leaves the queue as it was.
-        if ((long)timerCount * ENTRY_BYTES > in.remaining())
+        if ((long)timerCount * 3 * Long.BYTES > in.remaining())
         {
-            throw in.corrupt(describe() + " snapshot declares " + timerCount + " timers of " + ENTRY_BYTES +
+            throw in.corrupt(describe() + " snapshot declares " + timerCount + " timers of " + 3 * Long.BYTES +
                 " bytes at offset " + in.position() + " but only " + in.remaining() + " bytes remain (truncated?)");
         }
-
-        heapSize = 0;
-        liveCount = 0;
-        set.clear();
+        clear();
         for (int i = 0; i < timerCount; i++)
         {
             final long entryTimestamp = in.getLong();
             final long entryKey = in.getLong();
             final long entryNamespace = in.getLong();
-            if (!register(entryTimestamp, entryKey, entryNamespace))
+            if (!register(entryTimestamp, entryKey, entryNamespace) && !appendOnly)
             {
                 throw in.corrupt(describe() + " snapshot holds timer (" + entryTimestamp + ", " + entryKey + ", " +
                     entryNamespace + ") twice, at entry " + i + " of " + timerCount);
@@ -282,26 +350,203 @@ public final class TimerQueue implements AutoCloseable
     public void close()
     {
         set.close();
-        if (null != heapByteBuffer)
-        {
-            BufferUtil.free(heapByteBuffer);
-            heapByteBuffer = null;
-            heap = null;
-            heapCapacity = 0;
-            heapSize = 0;
-            liveCount = 0;
-        }
+        buckets.close();
+        blocks.close();
+        bucketHeap = new long[0];
+        drainTimestamps = new long[0];
+        drainKeys = new long[0];
+        drainNamespaces = new long[0];
+        bucketCount = 0;
+        drainHead = 0;
+        drainTail = 0;
+        heldCount = 0;
+        liveCount = 0;
     }
 
     /** {@inheritDoc} */
     @Override
     public String toString()
     {
-        return describe() + "{live=" + liveCount + ", heapSize=" + heapSize + ", heapCapacity=" + heapCapacity + "}";
+        return describe() + "{live=" + liveCount + ", held=" + heldCount + ", distinctTimestamps=" + bucketCount +
+            ", draining=" + (drainTail - drainHead) + "}";
+    }
+
+    /** Append-only mode: every held timer (duplicates included), from the drain list and the buckets. */
+    private void snapshotHeld(final SnapshotWriter out)
+    {
+        out.putInt(heldCount);
+        for (int i = drainHead; i < drainTail; i++)
+        {
+            out.putLong(drainTimestamps[i]).putLong(drainKeys[i]).putLong(drainNamespaces[i]);
+        }
+        buckets.forEach((bucketTimestamp, unused1, unused2, bucket, slot) ->
+        {
+            out.putLong(bucketTimestamp).putLong(bucket.getLong(slot + BUCKET_FIRST_KEY_OFFSET))
+                .putLong(bucket.getLong(slot + BUCKET_FIRST_NAMESPACE_OFFSET));
+            for (int block = bucket.getInt(slot + BUCKET_HEAD_OFFSET); block != 0; block = blocks.next(block))
+            {
+                final UnsafeBuffer segment = blocks.segmentOf(block);
+                final int start = blocks.offsetOf(block) + BlockPool.BLOCK_HEADER_BYTES;
+                for (int entry = start, end = start + blocks.used(block); entry < end; entry += ENTRY_BYTES)
+                {
+                    out.putLong(bucketTimestamp).putLong(segment.getLong(entry)).putLong(segment.getLong(entry + Long.BYTES));
+                }
+            }
+        });
+    }
+
+    private void clear()
+    {
+        set.clear();
+        buckets.clear();
+        blocks.clear();
+        bucketCount = 0;
+        drainHead = 0;
+        drainTail = 0;
+        heldCount = 0;
+        liveCount = 0;
+        polledAny = false;
+    }
+
+    /** Into the drain list if a bucket at or after this timestamp is draining, else into its bucket. */
+    private void place(final long entryTimestamp, final long entryKey, final long entryNamespace)
+    {
+        if (drainHead < drainTail && entryTimestamp <= drainTimestamp)
+        {
+            insertIntoDrain(entryTimestamp, entryKey, entryNamespace);
+        }
+        else
+        {
+            addToBucket(entryTimestamp, entryKey, entryNamespace);
+        }
+    }
+
+    private void addToBucket(final long entryTimestamp, final long entryKey, final long entryNamespace)
+    {
+        final int slot = buckets.getOrInsert(entryTimestamp, 0, 0);
+        final MutableDirectBuffer bucket = buckets.buffer();
+        if (buckets.inserted())
+        {
+            bucket.putInt(slot + BUCKET_COUNT_OFFSET, 1);
+            bucket.putLong(slot + BUCKET_FIRST_KEY_OFFSET, entryKey);
+            bucket.putLong(slot + BUCKET_FIRST_NAMESPACE_OFFSET, entryNamespace);
+            pushBucket(entryTimestamp);
+            return;
+        }
+        bucket.putInt(slot + BUCKET_COUNT_OFFSET, bucket.getInt(slot + BUCKET_COUNT_OFFSET) + 1);
+        int tail = bucket.getInt(slot + BUCKET_TAIL_OFFSET);
+        if (0 == tail || blocks.free(tail) < ENTRY_BYTES)
+        {
+            final int block = blocks.allocate();
+            if (0 == tail)
+            {
+                bucket.putInt(slot + BUCKET_HEAD_OFFSET, block);
+            }
+            else
+            {
+                blocks.next(tail, block);
+            }
+            bucket.putInt(slot + BUCKET_TAIL_OFFSET, block);
+            tail = block;
+        }
+        final UnsafeBuffer segment = blocks.segmentOf(tail);
+        final int used = blocks.used(tail);
+        final int entry = blocks.offsetOf(tail) + BlockPool.BLOCK_HEADER_BYTES + used;
+        segment.putLong(entry, entryKey);
+        segment.putLong(entry + Long.BYTES, entryNamespace);
+        blocks.used(tail, used + ENTRY_BYTES);
+    }
+
+    /** Move the earliest bucket into the (empty) drain list, sorted by (key, namespace). */
+    private void drainBucket(final long bucketTimestamp)
+    {
+        popBucket();
+        final int slot = buckets.find(bucketTimestamp, 0, 0);
+        final MutableDirectBuffer bucket = buckets.buffer();
+        final int count = bucket.getInt(slot + BUCKET_COUNT_OFFSET);
+        final int head = bucket.getInt(slot + BUCKET_HEAD_OFFSET);
+        ensureDrainCapacity(count);
+        drainHead = 0;
+        drainTail = 0;
+        drainKeys[drainTail] = bucket.getLong(slot + BUCKET_FIRST_KEY_OFFSET);
+        drainNamespaces[drainTail++] = bucket.getLong(slot + BUCKET_FIRST_NAMESPACE_OFFSET);
+        for (int block = head; block != 0; block = blocks.next(block))
+        {
+            final UnsafeBuffer segment = blocks.segmentOf(block);
+            final int start = blocks.offsetOf(block) + BlockPool.BLOCK_HEADER_BYTES;
+            final int end = start + blocks.used(block);
+            for (int entry = start; entry < end; entry += ENTRY_BYTES)
+            {
+                drainKeys[drainTail] = segment.getLong(entry);
+                drainNamespaces[drainTail++] = segment.getLong(entry + Long.BYTES);
+            }
+        }
+        blocks.release(head);
+        buckets.remove(bucketTimestamp, 0, 0);
+        TimerSort.sort(drainKeys, drainNamespaces, 0, drainTail);
+        Arrays.fill(drainTimestamps, 0, drainTail, bucketTimestamp);
+        drainTimestamp = bucketTimestamp;
+    }
+
+    private void advanceDrain()
+    {
+        heldCount--;
+        if (++drainHead == drainTail)
+        {
+            drainHead = 0;
+            drainTail = 0;
+        }
+    }
+
+    /** Insert at the sorted place among the timers still to drain (all at or before the drain timestamp). */
+    private void insertIntoDrain(final long entryTimestamp, final long entryKey, final long entryNamespace)
+    {
+        int low = drainHead;
+        int high = drainTail;
+        while (low < high)
+        {
+            final int mid = (low + high) >>> 1;
+            if (compare(drainTimestamps[mid], drainKeys[mid], drainNamespaces[mid], entryTimestamp, entryKey, entryNamespace) < 0)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+        if (low == drainHead && drainHead > 0)
+        {
+            drainHead--;
+            low = drainHead;
+        }
+        else
+        {
+            ensureDrainCapacity(drainTail + 1);
+            final int moved = drainTail - low;
+            System.arraycopy(drainTimestamps, low, drainTimestamps, low + 1, moved);
+            System.arraycopy(drainKeys, low, drainKeys, low + 1, moved);
+            System.arraycopy(drainNamespaces, low, drainNamespaces, low + 1, moved);
+            drainTail++;
+        }
+        drainTimestamps[low] = entryTimestamp;
+        drainKeys[low] = entryKey;
+        drainNamespaces[low] = entryNamespace;
+    }
+
+    private void ensureDrainCapacity(final int needed)
+    {
+        if (needed > drainKeys.length)
+        {
+            final int capacity = Math.max(needed, drainKeys.length * 2);
+            drainTimestamps = Arrays.copyOf(drainTimestamps, capacity);
+            drainKeys = Arrays.copyOf(drainKeys, capacity);
+            drainNamespaces = Arrays.copyOf(drainNamespaces, capacity);
+        }
     }
 
     /**
-     * Remove the set entry of a timer just popped from the heap.
+     * Remove the set entry of a timer just taken from the drain list.
      *
      * @return whether it was live.
      */
@@ -314,104 +559,55 @@ public final class TimerQueue implements AutoCloseable
         {
             liveCount--;
         }
-
         return live;
     }
 
-    private void push(final long entryTimestamp, final long entryKey, final long entryNamespace)
+    private void pushBucket(final long bucketTimestamp)
     {
-        if (heapSize == heapCapacity)
+        if (bucketCount == bucketHeap.length)
         {
-            growHeap();
+            bucketHeap = Arrays.copyOf(bucketHeap, bucketCount * 2);
         }
-
-        // Sift the hole up rather than swapping, so each level costs one 24-byte copy.
-        int index = heapSize++;
+        int index = bucketCount++;
         while (index > 0)
         {
             final int parent = (index - 1) >>> 1;
-            final int parentOffset = parent * ENTRY_BYTES;
-            if (!less(entryTimestamp, entryKey, entryNamespace, parentOffset))
+            if (bucketHeap[parent] <= bucketTimestamp)
             {
                 break;
             }
-            heap.putBytes(index * ENTRY_BYTES, heap, parentOffset, ENTRY_BYTES);
+            bucketHeap[index] = bucketHeap[parent];
             index = parent;
         }
-        putEntry(index * ENTRY_BYTES, entryTimestamp, entryKey, entryNamespace);
+        bucketHeap[index] = bucketTimestamp;
     }
 
-    private void pop()
+    private void popBucket()
     {
-        final int last = --heapSize;
-        if (0 == last)
-        {
-            return;
-        }
-
-        final int lastOffset = last * ENTRY_BYTES;
-        final long lastTimestamp = heap.getLong(lastOffset + TIMESTAMP_OFFSET);
-        final long lastKey = heap.getLong(lastOffset + KEY_OFFSET);
-        final long lastNamespace = heap.getLong(lastOffset + NAMESPACE_OFFSET);
-
+        final long last = bucketHeap[--bucketCount];
         int index = 0;
         while (true)
         {
             int child = (index << 1) + 1;
-            if (child >= last)
+            if (child >= bucketCount)
             {
                 break;
             }
-            final int right = child + 1;
-            if (right < last && less(right * ENTRY_BYTES, child * ENTRY_BYTES))
+            if (child + 1 < bucketCount && bucketHeap[child + 1] < bucketHeap[child])
             {
-                child = right;
+                child++;
             }
-            final int childOffset = child * ENTRY_BYTES;
-            if (!less(childOffset, lastTimestamp, lastKey, lastNamespace))
+            if (bucketHeap[child] >= last)
             {
                 break;
             }
-            heap.putBytes(index * ENTRY_BYTES, heap, childOffset, ENTRY_BYTES);
+            bucketHeap[index] = bucketHeap[child];
             index = child;
         }
-        putEntry(index * ENTRY_BYTES, lastTimestamp, lastKey, lastNamespace);
-    }
-
-    private void putEntry(final int entryOffset, final long entryTimestamp, final long entryKey, final long entryNamespace)
-    {
-        heap.putLong(entryOffset + TIMESTAMP_OFFSET, entryTimestamp);
-        heap.putLong(entryOffset + KEY_OFFSET, entryKey);
-        heap.putLong(entryOffset + NAMESPACE_OFFSET, entryNamespace);
-    }
-
-    /** @return whether (timestamp, key, namespace) sorts before the heap entry at {@code entryOffset}. */
-    private boolean less(final long entryTimestamp, final long entryKey, final long entryNamespace, final int entryOffset)
-    {
-        return compare(
-            entryTimestamp, entryKey, entryNamespace,
-            heap.getLong(entryOffset + TIMESTAMP_OFFSET),
-            heap.getLong(entryOffset + KEY_OFFSET),
-            heap.getLong(entryOffset + NAMESPACE_OFFSET)) < 0;
-    }
-
-    /** @return whether the heap entry at {@code entryOffset} sorts before (timestamp, key, namespace). */
-    private boolean less(final int entryOffset, final long entryTimestamp, final long entryKey, final long entryNamespace)
-    {
-        return compare(
-            heap.getLong(entryOffset + TIMESTAMP_OFFSET),
-            heap.getLong(entryOffset + KEY_OFFSET),
-            heap.getLong(entryOffset + NAMESPACE_OFFSET),
-            entryTimestamp, entryKey, entryNamespace) < 0;
-    }
-
-    private boolean less(final int leftOffset, final int rightOffset)
-    {
-        return less(
-            leftOffset,
-            heap.getLong(rightOffset + TIMESTAMP_OFFSET),
-            heap.getLong(rightOffset + KEY_OFFSET),
-            heap.getLong(rightOffset + NAMESPACE_OFFSET));
+        if (bucketCount > 0)
+        {
+            bucketHeap[index] = last;
+        }
     }
 
     /** The firing order: lexicographic over (timestamp, key, namespace), signed. */
@@ -423,34 +619,7 @@ public final class TimerQueue implements AutoCloseable
         {
             return Long.compare(timestamp1, timestamp2);
         }
-        if (key1 != key2)
-        {
-            return Long.compare(key1, key2);
-        }
-
-        return Long.compare(namespace1, namespace2);
-    }
-
-    private void growHeap()
-    {
-        if (heapCapacity >= MAX_HEAP_CAPACITY)
-        {
-            throw new IllegalStateException(describe() + " cannot hold more than " + MAX_HEAP_CAPACITY +
-                " heap entries: the heap must stay below 2^31 bytes");
-        }
-
-        final ByteBuffer oldByteBuffer = heapByteBuffer;
-        final UnsafeBuffer oldHeap = heap;
-        allocateHeap((int)Math.min((long)heapCapacity << 1, MAX_HEAP_CAPACITY));
-        heap.putBytes(0, oldHeap, 0, heapSize * ENTRY_BYTES);
-        BufferUtil.free(oldByteBuffer);
-    }
-
-    private void allocateHeap(final int capacity)
-    {
-        heapByteBuffer = ByteBuffer.allocateDirect(capacity * ENTRY_BYTES);
-        heap = new UnsafeBuffer(heapByteBuffer);
-        heapCapacity = capacity;
+        return TimerSort.compare(key1, namespace1, key2, namespace2);
     }
 
     private String describe()

@@ -5,23 +5,26 @@ import io.ringflow.operators.Output;
 import io.ringflow.operators.record.RecordCodec;
 import io.ringflow.operators.snapshot.SnapshotReader;
 import io.ringflow.operators.snapshot.SnapshotWriter;
+import io.ringflow.operators.state.BlockPool;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The window slot holds {head block, tail block, record count}; records are encoded into a
- * {@link RecordArena} chain and decoded one at a time for the {@link ProcessWindowFunction}.
+ * {@link BlockPool} chain and decoded one at a time for the {@link ProcessWindowFunction}.
  */
 final class BufferingContents<T, R> implements WindowContentsHandler<T, R>, WindowContents<T>, Collector<R>
 {
     private static final int HEAD_OFFSET = 0;
     private static final int TAIL_OFFSET = 4;
     private static final int COUNT_OFFSET = 8;
+    /** Entry: | timestamp (long) | length (int) | encoded record ... | padding to 8 | */
+    private static final int ENTRY_HEADER_BYTES = 12;
 
     private final RecordCodec<T> codec;
     private final ProcessWindowFunction<T, R> function;
-    private final RecordArena arena;
+    private final BlockPool arena;
     private final T current;
 
     // cursor state while a window is being processed
@@ -37,11 +40,12 @@ final class BufferingContents<T, R> implements WindowContentsHandler<T, R>, Wind
     {
         this.codec = codec;
         this.function = function;
-        this.arena = new RecordArena(blockBytes);
-        if (codec.maxEncodedLength() > arena.maxRecordBytes())
+        this.arena = new BlockPool(blockBytes);
+        final int maxRecordBytes = arena.payloadBytes() - ENTRY_HEADER_BYTES;
+        if (codec.maxEncodedLength() > maxRecordBytes)
         {
             throw new IllegalArgumentException("codec max encoded length " + codec.maxEncodedLength() +
-                " does not fit a record block of " + blockBytes + " bytes (at most " + arena.maxRecordBytes() +
+                " does not fit a record block of " + blockBytes + " bytes (at most " + maxRecordBytes +
                 "); raise the block size");
         }
         this.current = codec.newInstance();
@@ -65,7 +69,7 @@ final class BufferingContents<T, R> implements WindowContentsHandler<T, R>, Wind
     public void add(final T record, final long timestamp, final MutableDirectBuffer buffer, final int offset)
     {
         int tail = buffer.getInt(offset + TAIL_OFFSET);
-        final int needed = RecordArena.ENTRY_HEADER_BYTES + codec.maxEncodedLength();
+        final int needed = ENTRY_HEADER_BYTES + codec.maxEncodedLength();
         if (tail == 0 || arena.free(tail) < needed)
         {
             final int block = arena.allocate();
@@ -82,11 +86,11 @@ final class BufferingContents<T, R> implements WindowContentsHandler<T, R>, Wind
         }
         final UnsafeBuffer segment = arena.segmentOf(tail);
         final int used = arena.used(tail);
-        final int entry = arena.offsetOf(tail) + RecordArena.BLOCK_HEADER_BYTES + used;
-        final int length = codec.encode(record, segment, entry + RecordArena.ENTRY_HEADER_BYTES);
+        final int entry = arena.offsetOf(tail) + BlockPool.BLOCK_HEADER_BYTES + used;
+        final int length = codec.encode(record, segment, entry + ENTRY_HEADER_BYTES);
         segment.putLong(entry, timestamp);
         segment.putInt(entry + 8, length);
-        arena.used(tail, used + ((RecordArena.ENTRY_HEADER_BYTES + length + 7) & ~7));
+        arena.used(tail, used + ((ENTRY_HEADER_BYTES + length + 7) & ~7));
         buffer.putLong(offset + COUNT_OFFSET, buffer.getLong(offset + COUNT_OFFSET) + 1);
     }
 
@@ -170,11 +174,11 @@ final class BufferingContents<T, R> implements WindowContentsHandler<T, R>, Wind
             return false;
         }
         final UnsafeBuffer segment = arena.segmentOf(cursorBlock);
-        final int entry = arena.offsetOf(cursorBlock) + RecordArena.BLOCK_HEADER_BYTES + cursorPosition;
+        final int entry = arena.offsetOf(cursorBlock) + BlockPool.BLOCK_HEADER_BYTES + cursorPosition;
         cursorTimestamp = segment.getLong(entry);
         final int length = segment.getInt(entry + 8);
-        codec.decode(segment, entry + RecordArena.ENTRY_HEADER_BYTES, length, current);
-        cursorPosition += (RecordArena.ENTRY_HEADER_BYTES + length + 7) & ~7;
+        codec.decode(segment, entry + ENTRY_HEADER_BYTES, length, current);
+        cursorPosition += (ENTRY_HEADER_BYTES + length + 7) & ~7;
         return true;
     }
 

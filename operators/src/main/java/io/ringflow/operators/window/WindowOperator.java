@@ -76,7 +76,10 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
         this.eventTime = assigner.isEventTime();
         this.contentsOffset = TRIGGER_OFFSET + ((trigger.stateBytes() + 7) & ~7);
         this.windows = new OffHeapHashStore(name + ".windows", 2, contentsOffset + contents.slotBytes(), expectedWindows);
-        this.timers = new TimerQueue(name + ".timers", expectedWindows);
+        // With the default trigger every timer is checked against its window when it fires (stale ones find no
+        // window or another end), so the queue can skip its liveness set, which is half of a timer's cost.
+        this.timers = trigger == Triggers.eventTime() ?
+            TimerQueue.appendOnly(name + ".timers", expectedWindows) : new TimerQueue(name + ".timers", expectedWindows);
         this.sessions = assigner.isMerging() ? new SessionList(windows, contentsOffset + contents.slotBytes()) : null;
         this.starts = new long[assigner.maxWindowsPerRecord()];
     }

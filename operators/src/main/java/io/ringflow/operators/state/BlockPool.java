@@ -1,4 +1,4 @@
-package io.ringflow.operators.window;
+package io.ringflow.operators.state;
 
 import io.ringflow.operators.snapshot.SnapshotReader;
 import io.ringflow.operators.snapshot.SnapshotWriter;
@@ -9,21 +9,20 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Off-heap blocks holding encoded records, chained per window. Blocks come from fixed-size segments
- * that are never moved, so growth allocates one segment and copies nothing; freed blocks go to a free
- * list and are reused first.
+ * Fixed-size off-heap blocks, chained into lists by their users (a window's buffered records, a timer
+ * bucket's entries). Blocks come from 1 MiB segments that are never moved, so growth allocates one
+ * segment and copies nothing; freed blocks go to a free list and are reused first.
  *
  * <pre>
- *   block:  | next block + 1 (int) | bytes used (int) | entry | entry | ...
- *   entry:  | timestamp (long) | length (int) | encoded record ... | padding to 8 |
+ *   block:  | next block ref (int) | bytes used (int) | payload ... |
  * </pre>
- * Block references are stored as index + 1 so that a zero-filled window slot means "no block".
- * Threading: single-threaded.
+ * A block reference is its index + 1, so that zero-filled memory means "no block". The payload's
+ * layout belongs to the user. Threading: single-threaded.
  */
-final class RecordArena implements AutoCloseable
+public final class BlockPool implements AutoCloseable
 {
-    static final int BLOCK_HEADER_BYTES = 8;
-    static final int ENTRY_HEADER_BYTES = 12;
+    /** Bytes before a block's payload. */
+    public static final int BLOCK_HEADER_BYTES = 8;
     private static final int SEGMENT_BYTES = 1 << 20;
 
     private final int blockBytes;
@@ -35,66 +34,76 @@ final class RecordArena implements AutoCloseable
     private int freeListHead;   // block index + 1, 0 = empty
     private int freeBlocks;
 
-    RecordArena(final int blockBytes)
+    /**
+     * @param blockBytes block size: a power of two in [64, 1 MiB].
+     */
+    public BlockPool(final int blockBytes)
     {
         if (blockBytes < 64 || blockBytes > SEGMENT_BYTES || Integer.bitCount(blockBytes) != 1)
         {
-            throw new IllegalArgumentException("record block size must be a power of two in [64, " + SEGMENT_BYTES +
+            throw new IllegalArgumentException("block size must be a power of two in [64, " + SEGMENT_BYTES +
                 "], was " + blockBytes);
         }
         this.blockBytes = blockBytes;
         this.blocksPerSegment = SEGMENT_BYTES / blockBytes;
     }
 
-    int blockBytes()
+    /** @return block size in bytes, header included. */
+    public int blockBytes()
     {
         return blockBytes;
     }
 
-    /** @return the largest encoded record a block can hold. */
-    int maxRecordBytes()
+    /** @return payload bytes per block. */
+    public int payloadBytes()
     {
-        return blockBytes - BLOCK_HEADER_BYTES - ENTRY_HEADER_BYTES;
+        return blockBytes - BLOCK_HEADER_BYTES;
     }
 
-    UnsafeBuffer segmentOf(final int blockRef)
+    /** @param blockRef a block. @return the buffer holding it. */
+    public UnsafeBuffer segmentOf(final int blockRef)
     {
         return segments[(blockRef - 1) / blocksPerSegment];
     }
 
-    int offsetOf(final int blockRef)
+    /** @param blockRef a block. @return its offset in {@link #segmentOf}. */
+    public int offsetOf(final int blockRef)
     {
         return ((blockRef - 1) % blocksPerSegment) * blockBytes;
     }
 
-    int next(final int blockRef)
+    /** @param blockRef a block. @return the next block of its chain, 0 for none. */
+    public int next(final int blockRef)
     {
         return segmentOf(blockRef).getInt(offsetOf(blockRef));
     }
 
-    void next(final int blockRef, final int nextRef)
+    /** @param blockRef a block. @param nextRef its new successor. */
+    public void next(final int blockRef, final int nextRef)
     {
         segmentOf(blockRef).putInt(offsetOf(blockRef), nextRef);
     }
 
-    int used(final int blockRef)
+    /** @param blockRef a block. @return payload bytes in use. */
+    public int used(final int blockRef)
     {
         return segmentOf(blockRef).getInt(offsetOf(blockRef) + 4);
     }
 
-    void used(final int blockRef, final int used)
+    /** @param blockRef a block. @param used payload bytes now in use. */
+    public void used(final int blockRef, final int used)
     {
         segmentOf(blockRef).putInt(offsetOf(blockRef) + 4, used);
     }
 
-    /** @return free space in the block for an entry's bytes. */
-    int free(final int blockRef)
+    /** @param blockRef a block. @return payload bytes still free. */
+    public int free(final int blockRef)
     {
-        return blockBytes - BLOCK_HEADER_BYTES - used(blockRef);
+        return payloadBytes() - used(blockRef);
     }
 
     /** @return a reference to an empty block with no successor. */
-    int allocate()
+    public int allocate()
     {
         final int blockRef;
         if (freeListHead != 0)
@@ -116,8 +125,8 @@ final class RecordArena implements AutoCloseable
         return blockRef;
     }
 
-    /** Return a chain of blocks to the free list. */
-    void release(final int headRef)
+    /** @param headRef first block of a chain to return to the free list (0: nothing). */
+    public void release(final int headRef)
     {
         int blockRef = headRef;
         while (blockRef != 0)
@@ -130,17 +139,20 @@ final class RecordArena implements AutoCloseable
         }
     }
 
-    long memoryBytes()
+    /** @return off-heap bytes held. */
+    public long memoryBytes()
     {
         return (long)segmentCount * SEGMENT_BYTES;
     }
 
-    int blocksInUse()
+    /** @return blocks allocated and not released. */
+    public int blocksInUse()
     {
         return blocksAllocated - freeBlocks;
     }
 
-    void snapshot(final SnapshotWriter out)
+    /** @param out receives the pool's blocks byte for byte, so that stored references stay valid. */
+    public void snapshot(final SnapshotWriter out)
     {
         out.putInt(blockBytes).putInt(blocksAllocated).putInt(freeListHead).putInt(freeBlocks);
         for (int i = 0; i < segmentCount; i++)
@@ -150,19 +162,20 @@ final class RecordArena implements AutoCloseable
         }
     }
 
-    void restore(final SnapshotReader in)
+    /** @param in replaces the pool with what {@link #snapshot} wrote. */
+    public void restore(final SnapshotReader in)
     {
         final int storedBlockBytes = in.getInt();
         if (storedBlockBytes != blockBytes)
         {
-            throw in.corrupt("record arena block size " + storedBlockBytes + " differs from this operator's " + blockBytes);
+            throw in.corrupt("block pool block size " + storedBlockBytes + " differs from this operator's " + blockBytes);
         }
-        final int allocated = in.getCount("record arena block", Integer.MAX_VALUE / 2);
+        final int allocated = in.getCount("block pool block", Integer.MAX_VALUE / 2);
         final int freeHead = in.getInt();
-        final int free = in.getCount("record arena free block", allocated);
+        final int free = in.getCount("block pool free block", allocated);
         if (freeHead < 0 || freeHead > allocated)
         {
-            throw in.corrupt("record arena free-list head " + freeHead + " outside [0, " + allocated + "]");
+            throw in.corrupt("block pool free-list head " + freeHead + " outside [0, " + allocated + "]");
         }
         close();
         segments = new UnsafeBuffer[4];
@@ -194,6 +207,13 @@ final class RecordArena implements AutoCloseable
         segmentCount++;
     }
 
+    /** Free every block and segment; the pool stays usable and grows again on demand. */
+    public void clear()
+    {
+        close();
+    }
+
+    /** Free the off-heap memory. */
     @Override
     public void close()
     {
