@@ -295,6 +295,39 @@ class OffHeapHashStoreTest
     }
 
     @Test
+    void shouldSpreadSequentialIdsInEveryKeyPositionOverTheTable()
+    {
+        final int capacity = 1024;
+        final int keys = 716;
+        // Uniform hashing fills capacity * (1 - e^(-keys / capacity)) distinct home slots, about 515.
+        final double expectedHomes = capacity * (1 - Math.exp(-(double)keys / capacity));
+        for (int keyLongs = 1; keyLongs <= 3; keyLongs++)
+        {
+            try (OffHeapHashStore store = new OffHeapHashStore("spread", keyLongs, 0, keys))
+            {
+                assertThat(store.capacity()).isEqualTo(capacity);
+                for (int position = 0; position < keyLongs; position++)
+                {
+                    final boolean[] used = new boolean[capacity];
+                    int homes = 0;
+                    for (long id = 0; id < keys; id++)
+                    {
+                        final long hash = store.hash(position == 0 ? id : 7, position == 1 ? id : 7, position == 2 ? id : 7);
+                        final int home = OffHeapHashStore.homeIndex(hash | OffHeapHashStore.OCCUPIED_BIT, capacity - 1);
+                        if (!used[home])
+                        {
+                            used[home] = true;
+                            homes++;
+                        }
+                    }
+                    assertThat(homes).as("homes of %d sequential ids in key long %d", keys, position)
+                        .isGreaterThan((int)(0.9 * expectedHomes));
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldZeroFillNewEntriesEvenInSlotsFreedByBackwardShift()
     {
         try (OffHeapHashStore store = new OffHeapHashStore("zero", 1, 13, 64))

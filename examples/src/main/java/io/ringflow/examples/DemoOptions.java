@@ -1,0 +1,92 @@
+package io.ringflow.examples;
+
+/**
+ * Command-line options of the demo: {@code --duration SECONDS --rate RECORDS_PER_S --cards N --seed N
+ * --threshold N}. An unknown option or a bad value is rejected with a message naming it.
+ */
+final class DemoOptions
+{
+    long durationSeconds = 30;
+    long ratePerSecond = 200_000;
+    int cards = 10_000;
+    long seed = 42;
+    long threshold = 8;
+
+    static DemoOptions parse(final String[] args)
+    {
+        final DemoOptions options = new DemoOptions();
+        for (int i = 0; i < args.length; i++)
+        {
+            final String name = args[i];
+            if ("--help".equals(name) || "-h".equals(name))
+            {
+                throw new UsageException(usage());
+            }
+            if (i + 1 >= args.length)
+            {
+                throw new UsageException("option " + name + " needs a value\n" + usage());
+            }
+            final String value = args[++i];
+            switch (name)
+            {
+                case "--duration":
+                    options.durationSeconds = positive(name, value);
+                    break;
+                case "--rate":
+                    options.ratePerSecond = positive(name, value);
+                    break;
+                case "--cards":
+                    options.cards = (int)Math.min(Integer.MAX_VALUE, positive(name, value));
+                    break;
+                case "--seed":
+                    options.seed = number(name, value);
+                    break;
+                case "--threshold":
+                    options.threshold = positive(name, value);
+                    break;
+                default:
+                    throw new UsageException("unknown option " + name + "\n" + usage());
+            }
+        }
+        return options;
+    }
+
+    static String usage()
+    {
+        return "usage: ringflow demo [--duration SECONDS (30)] [--rate RECORDS_PER_S (200000)] [--cards N (10000)]" +
+            " [--seed N (42)] [--threshold PAYMENTS_PER_MINUTE (8)]";
+    }
+
+    private static long positive(final String name, final String value)
+    {
+        final long parsed = number(name, value);
+        if (parsed <= 0)
+        {
+            throw new UsageException("option " + name + " must be > 0, was " + value);
+        }
+        return parsed;
+    }
+
+    private static long number(final String name, final String value)
+    {
+        try
+        {
+            return Long.parseLong(value.replace("_", ""));
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new UsageException("option " + name + " needs a whole number, was '" + value + "'");
+        }
+    }
+
+    /** A bad command line: the message is for the user, no stack trace. */
+    static final class UsageException extends RuntimeException
+    {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(final String message)
+        {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.ringflow.examples;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.Locale;
+
+/** The figures a demo run ends with; printed, and checked by the tests. */
+final class DemoSummary
+{
+    final long records;
+    final double seconds;
+    final Histogram latency;
+    final long alerts;
+    final long lateRecords;
+    final long duplicates;
+    final long lateFirings;
+
+    DemoSummary(final long records, final double seconds, final Histogram latency, final long alerts,
+        final long lateRecords, final long duplicates, final long lateFirings)
+    {
+        this.records = records;
+        this.seconds = seconds;
+        this.latency = latency;
+        this.alerts = alerts;
+        this.lateRecords = lateRecords;
+        this.duplicates = duplicates;
+        this.lateFirings = lateFirings;
+    }
+
+    String render()
+    {
+        return String.format(Locale.ROOT,
+            "%n== summary ==%nrecords       %,d in %.1f s (%,.0f records/s)%n" +
+            "latency       p50 %s  p90 %s  p99 %s  p99.9 %s  p99.99 %s  max %s%n" +
+            "alerts        %,d (velocity rule)%nduplicates    %,d dropped%n" +
+            "late records  %,d rejected past lateness, %,d late window firings%n",
+            records, seconds, records / seconds,
+            VelocityDemo.micros(latency.getValueAtPercentile(50)), VelocityDemo.micros(latency.getValueAtPercentile(90)),
+            VelocityDemo.micros(latency.getValueAtPercentile(99)), VelocityDemo.micros(latency.getValueAtPercentile(99.9)),
+            VelocityDemo.micros(latency.getValueAtPercentile(99.99)), VelocityDemo.micros(latency.getMaxValue()),
+            alerts, duplicates, lateRecords, lateFirings);
+    }
+}
