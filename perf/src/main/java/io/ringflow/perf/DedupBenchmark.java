@@ -56,12 +56,9 @@ public class DedupBenchmark
     static final int EXPECTED_KEYS = 131_072;
     static final long FIRST_TICK = 1_000_000;
 
-    private final Event event = new Event();
     private final BlackholeOutput<Event> output = new BlackholeOutput<>();
-    private EventStream stream;
-    private BoundedOutOfOrdernessWatermarks watermarks;
+    private RecordDriver driver;
     private DedupOperator<Event> operator;
-    private long recordsIn;
 
     @Setup(Level.Trial)
     public void setUp()
@@ -79,10 +76,10 @@ public class DedupBenchmark
             timestamps[i] = FIRST_TICK + i / RECORDS_PER_TICK - random.nextLong(OUT_OF_ORDER_TICKS + 1);
         }
 
-        stream = new EventStream(ids, timestamps, nextId, CYCLE_TICKS);
-        watermarks = new BoundedOutOfOrdernessWatermarks(OUT_OF_ORDER_TICKS);
+        final EventStream stream = new EventStream(ids, timestamps, nextId, CYCLE_TICKS);
         operator = new DedupOperator<>("dedup", Event::key, TTL_TICKS, EXPECTED_KEYS);
         operator.open(output);
+        driver = new RecordDriver(stream, OUT_OF_ORDER_TICKS, operator);
     }
 
     @Benchmark
@@ -90,27 +87,14 @@ public class DedupBenchmark
     public void dropDuplicates(final Blackhole blackhole)
     {
         output.sinkTo(blackhole);
-        final EventStream stream = this.stream;
-        final Event event = this.event;
-        final DedupOperator<Event> operator = this.operator;
-        final BoundedOutOfOrdernessWatermarks watermarks = this.watermarks;
-        for (int i = 0; i < BATCH; i++)
-        {
-            final long timestamp = stream.next(event);
-            operator.processRecord(event, timestamp);
-            if (watermarks.onTimestamp(timestamp))
-            {
-                operator.processWatermark(watermarks.watermark());
-            }
-        }
-        recordsIn += BATCH;
+        driver.drive(BATCH);
     }
 
     @TearDown(Level.Trial)
     public void tearDown()
     {
         System.out.printf("%n[workload] records=%d passed=%d duplicates=%d (%.2f%%) remembered=%d expired=%d offHeapMiB=%d%n",
-            recordsIn, output.records(), operator.duplicates(), 100.0 * operator.duplicates() / recordsIn,
+            driver.records(), output.records(), operator.duplicates(), 100.0 * operator.duplicates() / driver.records(),
             operator.rememberedKeys(), operator.expiredKeys(), operator.memoryBytes() >> 20);
         final boolean broken = operator.duplicates() == 0 || operator.expiredKeys() == 0 ||
             operator.rememberedKeys() > EXPECTED_KEYS;

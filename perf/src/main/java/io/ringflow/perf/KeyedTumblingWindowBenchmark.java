@@ -62,8 +62,8 @@ public class KeyedTumblingWindowBenchmark
     static final int BATCH = 1024;
     /** Bounded out-of-orderness: how far back a record's timestamp may be. */
     static final long OUT_OF_ORDER_TICKS = 5;
-    /** Ticks per key: one tick every keys / 10 records. */
-    static final int RECORDS_PER_KEY_PER_TICK_INVERSE = 10;
+    /** A key recurs about every 10 ticks: time advances one tick every {@code keys / 10} records. */
+    static final int TICKS_BETWEEN_RECORDS_OF_A_KEY = 10;
     static final long FIRST_TICK = 1_000_000;
 
     @Param({"10000", "1000000"})
@@ -76,17 +76,14 @@ public class KeyedTumblingWindowBenchmark
     @Param({"100"})
     long windowTicks;
 
-    private final Event event = new Event();
     private final BlackholeOutput<WindowResult> output = new BlackholeOutput<>();
-    private EventStream stream;
-    private BoundedOutOfOrdernessWatermarks watermarks;
+    private RecordDriver driver;
     private WindowOperator<Event, WindowResult> operator;
-    private long recordsIn;
 
     @Setup(Level.Trial)
     public void setUp()
     {
-        final int recordsPerTick = keys / RECORDS_PER_KEY_PER_TICK_INVERSE;
+        final int recordsPerTick = keys / TICKS_BETWEEN_RECORDS_OF_A_KEY;
         final int permutations = Math.max(4, 1_000_000 / keys);
         final int length = permutations * keys;
         final long[] cycleKeys = new long[length];
@@ -107,13 +104,13 @@ public class KeyedTumblingWindowBenchmark
             cycleTimestamps[i] = FIRST_TICK + i / recordsPerTick - random.nextLong(OUT_OF_ORDER_TICKS + 1);
         }
 
-        stream = new EventStream(cycleKeys, cycleTimestamps, 0, length / recordsPerTick);
-        watermarks = new BoundedOutOfOrdernessWatermarks(OUT_OF_ORDER_TICKS);
+        final EventStream stream = new EventStream(cycleKeys, cycleTimestamps, 0, length / recordsPerTick);
         operator = WindowOperator.keyed("tumbling-count-sum", Event::key)
             .window(Windows.tumbling(windowTicks))
             .expectedKeys(keys)
             .aggregate(Aggregates.of(Aggregates.count(), Aggregates.sum(Event::value)));
         operator.open(output);
+        driver = new RecordDriver(stream, OUT_OF_ORDER_TICKS, operator);
     }
 
     @Benchmark
@@ -121,20 +118,7 @@ public class KeyedTumblingWindowBenchmark
     public void countAndSum(final Blackhole blackhole)
     {
         output.sinkTo(blackhole);
-        final EventStream stream = this.stream;
-        final Event event = this.event;
-        final WindowOperator<Event, WindowResult> operator = this.operator;
-        final BoundedOutOfOrdernessWatermarks watermarks = this.watermarks;
-        for (int i = 0; i < BATCH; i++)
-        {
-            final long timestamp = stream.next(event);
-            operator.processRecord(event, timestamp);
-            if (watermarks.onTimestamp(timestamp))
-            {
-                operator.processWatermark(watermarks.watermark());
-            }
-        }
-        recordsIn += BATCH;
+        driver.drive(BATCH);
     }
 
     @TearDown(Level.Trial)
@@ -142,9 +126,9 @@ public class KeyedTumblingWindowBenchmark
     {
         final WindowCounters counters = operator.counters();
         System.out.printf("%n[workload] keys=%d records=%d firings=%d results=%d late=%d openWindows=%d offHeapMiB=%d%n",
-            keys, recordsIn, counters.onTimeFirings(), output.records(), counters.lateRecords(), operator.openWindows(),
+            keys, driver.records(), counters.onTimeFirings(), output.records(), counters.lateRecords(), operator.openWindows(),
             operator.memoryBytes() >> 20);
-        final boolean windowsShouldHaveFired = watermarks.watermark() > FIRST_TICK + windowTicks;
+        final boolean windowsShouldHaveFired = driver.watermark() > FIRST_TICK + windowTicks;
         final boolean broken = counters.lateRecords() != 0 || output.sideRecords() != 0 ||
             (windowsShouldHaveFired && counters.onTimeFirings() == 0);
         operator.close();

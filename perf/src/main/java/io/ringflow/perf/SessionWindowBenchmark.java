@@ -62,12 +62,9 @@ public class SessionWindowBenchmark
     @Param({"10000"})
     int keys;
 
-    private final Event event = new Event();
     private final BlackholeOutput<WindowResult> output = new BlackholeOutput<>();
-    private EventStream stream;
-    private BoundedOutOfOrdernessWatermarks watermarks;
+    private RecordDriver driver;
     private WindowOperator<Event, WindowResult> operator;
-    private long recordsIn;
 
     @Setup(Level.Trial)
     public void setUp()
@@ -99,13 +96,13 @@ public class SessionWindowBenchmark
             cycleTimestamps[i] = FIRST_TICK + (packed[i] >>> 32) - random.nextLong(OUT_OF_ORDER_TICKS + 1);
         }
 
-        stream = new EventStream(cycleKeys, cycleTimestamps, 0, CYCLE_TICKS);
-        watermarks = new BoundedOutOfOrdernessWatermarks(OUT_OF_ORDER_TICKS);
+        final EventStream stream = new EventStream(cycleKeys, cycleTimestamps, 0, CYCLE_TICKS);
         operator = WindowOperator.keyed("session-count-sum", Event::key)
             .window(Windows.session(GAP_TICKS))
             .expectedKeys(keys)
             .aggregate(Aggregates.of(Aggregates.count(), Aggregates.sum(Event::value)));
         operator.open(output);
+        driver = new RecordDriver(stream, OUT_OF_ORDER_TICKS, operator);
     }
 
     @Benchmark
@@ -113,29 +110,16 @@ public class SessionWindowBenchmark
     public void countAndSumPerSession(final Blackhole blackhole)
     {
         output.sinkTo(blackhole);
-        final EventStream stream = this.stream;
-        final Event event = this.event;
-        final WindowOperator<Event, WindowResult> operator = this.operator;
-        final BoundedOutOfOrdernessWatermarks watermarks = this.watermarks;
-        for (int i = 0; i < BATCH; i++)
-        {
-            final long timestamp = stream.next(event);
-            operator.processRecord(event, timestamp);
-            if (watermarks.onTimestamp(timestamp))
-            {
-                operator.processWatermark(watermarks.watermark());
-            }
-        }
-        recordsIn += BATCH;
+        driver.drive(BATCH);
     }
 
     @TearDown(Level.Trial)
     public void tearDown()
     {
         final WindowCounters counters = operator.counters();
-        System.out.printf("%n[workload] keys=%d cycle=%d records=%d sessions fired=%d merges=%d late=%d " +
+        System.out.printf("%n[workload] keys=%d records=%d sessions fired=%d merges=%d late=%d " +
             "openWindows=%d pendingTimers=%d offHeapMiB=%d%n",
-            keys, stream.cycleLength(), recordsIn, counters.onTimeFirings(), counters.sessionMerges(),
+            keys, driver.records(), counters.onTimeFirings(), counters.sessionMerges(),
             counters.lateRecords(), operator.openWindows(), operator.pendingTimers(), operator.memoryBytes() >> 20);
         final boolean broken = counters.lateRecords() != 0 || output.sideRecords() != 0 ||
             counters.onTimeFirings() == 0 || counters.sessionMerges() == 0;
