@@ -7,7 +7,7 @@ package io.ringflow.examples;
 final class DemoOptions
 {
     long durationSeconds = 30;
-    long ratePerSecond = 200_000;
+    long ratePerSecond = 100_000;
     int cards = 10_000;
     long seed = 42;
     long threshold = 8;
@@ -53,7 +53,7 @@ final class DemoOptions
 
     static String usage()
     {
-        return "usage: ringflow demo [--duration SECONDS (30)] [--rate RECORDS_PER_S (200000)] [--cards N (10000)]" +
+        return "usage: ringflow demo [--duration SECONDS (30)] [--rate RECORDS_PER_S (100000)] [--cards N (10000)]" +
             " [--seed N (42)] [--threshold PAYMENTS_PER_MINUTE (8)]";
     }
 

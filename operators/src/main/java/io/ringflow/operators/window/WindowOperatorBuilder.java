@@ -134,8 +134,9 @@ public final class WindowOperatorBuilder<T>
             throw new IllegalStateException("window operator '" + name + "': trigger " + effective +
                 " cannot merge, so it cannot be used with " + assigner);
         }
-        final long windowsPerKey = assigner.isMerging() ? 2L : assigner.maxWindowsPerRecord() + 1L;
-        final int expectedWindows = (int)Math.min(1 << 26, expectedKeys * windowsPerKey);
+        // open windows per key: the current ones plus a quarter for keys already into their next window
+        final long windowsPerKey4 = assigner.isMerging() ? 8L : 4L * assigner.maxWindowsPerRecord() + 1L;
+        final int expectedWindows = (int)Math.min(1 << 26, expectedKeys * windowsPerKey4 / 4);
         return new WindowOperator<>(name, keySelector, assigner, effective, allowedLateness, contents, expectedWindows);
     }
 }
