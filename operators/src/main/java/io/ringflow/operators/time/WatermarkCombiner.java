@@ -17,8 +17,10 @@ import java.util.Objects;
  * <li>An input back from idleness whose watermark is below the combined one is left out of the
  * minimum until it catches up (Flink's "aligned" inputs): it neither pulls the combined watermark
  * back nor stalls it. Its records in between are late, as they would be in Flink.</li>
- * <li>When every input is idle the combined watermark stays where it is ({@link #allIdle()} tells the
- * caller to declare its own output idle).</li>
+ * <li>When the last active input goes idle, no input will advance any more, so the combined watermark
+ * moves up to the highest watermark any input reached — Flink's {@code StatusWatermarkValve}. The
+ * result depends only on the inputs' watermarks, not on the order they went idle; {@link #allIdle()}
+ * then tells the caller to declare its own output idle.</li>
  * </ul>
  * Every method returns or exposes the combined watermark; the caller emits it when it is above what
  * it last emitted. Threading: single-threaded, called on the consuming operator's thread; allocates
@@ -88,7 +90,16 @@ public final class WatermarkCombiner
             idle[input] = true;
             aligned[input] = false;
             idleInputs++;
-            advance();
+            if (allIdle() && watermarks[input] == combinedWatermark)
+            {
+                // As Flink's StatusWatermarkValve: no input will advance any more, so flush to the highest
+                // watermark any input reached. Depends only on the inputs' watermarks, not on idling order.
+                flushToMaximum();
+            }
+            else
+            {
+                advance();
+            }
         }
         return combinedWatermark;
     }
@@ -107,6 +118,14 @@ public final class WatermarkCombiner
             idle[input] = false;
             idleInputs--;
             aligned[input] = watermarks[input] >= combinedWatermark;
+        }
+    }
+
+    private void flushToMaximum()
+    {
+        for (final long watermark : watermarks)
+        {
+            combinedWatermark = Math.max(combinedWatermark, watermark);
         }
     }
 

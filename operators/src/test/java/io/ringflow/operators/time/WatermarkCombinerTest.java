@@ -70,17 +70,22 @@ class WatermarkCombinerTest
     }
 
     @Test
-    void shouldNotAdvanceWhenAllInputsAreIdle()
+    void shouldFlushToTheHighestInputWatermarkWhenTheLastInputGoesIdleWhateverTheOrder()
     {
         final WatermarkCombiner combiner = new WatermarkCombiner(2);
         combiner.onWatermark(0, 10);
         combiner.onWatermark(1, 20);
 
         assertThat(combiner.markIdle(1)).as("input 0 still holds it at 10").isEqualTo(10);
-        assertThat(combiner.markIdle(0)).isEqualTo(10);
+        assertThat(combiner.markIdle(0)).as("no input can advance any more: flush to the highest").isEqualTo(20);
         assertThat(combiner.allIdle()).isTrue();
-        assertThat(combiner.markIdle(0)).as("marking idle twice changes nothing").isEqualTo(10);
-        assertThat(combiner.allIdle()).isTrue();
+        assertThat(combiner.markIdle(0)).as("marking idle twice changes nothing").isEqualTo(20);
+
+        final WatermarkCombiner otherOrder = new WatermarkCombiner(2);
+        otherOrder.onWatermark(0, 10);
+        otherOrder.onWatermark(1, 20);
+        assertThat(otherOrder.markIdle(0)).isEqualTo(20);
+        assertThat(otherOrder.markIdle(1)).isEqualTo(20);
     }
 
     @Test
