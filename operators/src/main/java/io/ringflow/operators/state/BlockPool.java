@@ -27,6 +27,8 @@ public final class BlockPool implements AutoCloseable
 
     private final int blockBytes;
     private final int blocksPerSegment;
+    private final int segmentShift;
+    private final int blockShift;
     private UnsafeBuffer[] segments = new UnsafeBuffer[4];
     private ByteBuffer[] segmentMemory = new ByteBuffer[4];
     private int segmentCount;
@@ -46,6 +48,9 @@ public final class BlockPool implements AutoCloseable
         }
         this.blockBytes = blockBytes;
         this.blocksPerSegment = SEGMENT_BYTES / blockBytes;
+        // both powers of two: shifts and masks instead of a division per block access
+        this.segmentShift = Integer.numberOfTrailingZeros(blocksPerSegment);
+        this.blockShift = Integer.numberOfTrailingZeros(blockBytes);
     }
 
     /** @return block size in bytes, header included. */
@@ -63,13 +68,13 @@ public final class BlockPool implements AutoCloseable
     /** @param blockRef a block. @return the buffer holding it. */
     public UnsafeBuffer segmentOf(final int blockRef)
     {
-        return segments[(blockRef - 1) / blocksPerSegment];
+        return segments[(blockRef - 1) >>> segmentShift];
     }
 
     /** @param blockRef a block. @return its offset in {@link #segmentOf}. */
     public int offsetOf(final int blockRef)
     {
-        return ((blockRef - 1) % blocksPerSegment) * blockBytes;
+        return ((blockRef - 1) & (blocksPerSegment - 1)) << blockShift;
     }
 
     /** @param blockRef a block. @return the next block of its chain, 0 for none. */

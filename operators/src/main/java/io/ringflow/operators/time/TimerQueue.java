@@ -67,6 +67,9 @@ public final class TimerQueue implements AutoCloseable
     private long[] drainTimestamps;
     private long[] drainKeys;
     private long[] drainNamespaces;
+    private long[] sortScratchKeys;
+    private long[] sortScratchNamespaces;
+    private final int[] sortCounts = new int[256];
     private int drainHead;
     private int drainTail;
     private long drainTimestamp;
@@ -114,6 +117,8 @@ public final class TimerQueue implements AutoCloseable
         drainTimestamps = new long[64];
         drainKeys = new long[64];
         drainNamespaces = new long[64];
+        sortScratchKeys = new long[64];
+        sortScratchNamespaces = new long[64];
     }
 
     /** @return the name given at construction. */
@@ -296,7 +301,7 @@ public final class TimerQueue implements AutoCloseable
     public long memoryBytes()
     {
         return set.memoryBytes() + buckets.memoryBytes() + blocks.memoryBytes() +
-            (long)Long.BYTES * (bucketHeap.length + 3L * drainKeys.length);
+            (long)Long.BYTES * (bucketHeap.length + 3L * drainKeys.length + 2L * sortScratchKeys.length);
     }
 
     /**
@@ -356,6 +361,8 @@ public final class TimerQueue implements AutoCloseable
         drainTimestamps = new long[0];
         drainKeys = new long[0];
         drainNamespaces = new long[0];
+        sortScratchKeys = new long[0];
+        sortScratchNamespaces = new long[0];
         bucketCount = 0;
         drainHead = 0;
         drainTail = 0;
@@ -483,7 +490,12 @@ public final class TimerQueue implements AutoCloseable
         }
         blocks.release(head);
         buckets.remove(bucketTimestamp, 0, 0);
-        TimerSort.sort(drainKeys, drainNamespaces, 0, drainTail);
+        if (sortScratchKeys.length < drainTail)
+        {
+            sortScratchKeys = new long[drainKeys.length];
+            sortScratchNamespaces = new long[drainKeys.length];
+        }
+        TimerSort.radixSort(drainKeys, drainNamespaces, sortScratchKeys, sortScratchNamespaces, sortCounts, drainTail);
         Arrays.fill(drainTimestamps, 0, drainTail, bucketTimestamp);
         drainTimestamp = bucketTimestamp;
     }
