@@ -38,7 +38,8 @@ import java.nio.ByteBuffer;
  * has completed, so an entry costs between {@code slotBytes / 0.7} (about 1.43 slots) and
  * {@code slotBytes / 0.35} (about 2.86 slots) bytes; while a growth is in progress the old table adds
  * half as much again. For example, one key long and an 8-byte value: 24-byte slots, 34 to 69 bytes per
- * entry. One table is limited to less than 2^31 bytes.
+ * entry. Each table also takes {@link #TABLE_ALIGNMENT_BYTES} extra so that it starts on a cache line
+ * (included in {@link #memoryBytes()}). One table is limited to less than 2^31 bytes.
  * <p>
  * <b>Offsets.</b> Value slots are addressed as {@code (buffer(), offset)}. An offset, and the buffer
  * reference, are valid only until the next call on this store.
