@@ -52,6 +52,8 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
     private final TimerQueue timers;
     private final SessionList sessions;
     private final boolean eventTime;
+    // default trigger with no lateness: its own timer at maxTimestamp is the cleanup timer, registered once
+    private final boolean triggerTimerCleansUp;
     private final long[] starts;
     private final Window window = new Window();
     private final BoundTriggerContext triggerContext = new BoundTriggerContext();
@@ -80,6 +82,7 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
         this.allowedLateness = allowedLateness;
         this.contents = contents;
         this.eventTime = assigner.isEventTime();
+        this.triggerTimerCleansUp = trigger == Triggers.eventTime() && allowedLateness == 0;
         this.triggerOffset = assigner.isMerging() ? NEXT_OFFSET + Long.BYTES : NEXT_OFFSET;
         this.contentsOffset = triggerOffset + ((trigger.stateBytes() + 7) & ~7);
         this.windows = new OffHeapHashStore(name + ".windows", 2, contentsOffset + contents.slotBytes(), expectedWindows);
@@ -393,7 +396,9 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
     private void registerCleanupTimer(final long key, final long start, final long end)
     {
         final long cleanup = cleanupTime(end);
-        if (eventTime && cleanup != Long.MAX_VALUE)
+        // A window is created or merged only while its cleanup time is ahead of the watermark, and then the
+        // default trigger registers maxTimestamp, which equals the cleanup time when lateness is 0.
+        if (eventTime && cleanup != Long.MAX_VALUE && !triggerTimerCleansUp)
         {
             timers.register(cleanup, key, start);
         }
