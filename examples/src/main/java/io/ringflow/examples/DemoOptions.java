@@ -11,6 +11,7 @@ final class DemoOptions
     int cards = 10_000;
     long seed = 42;
     long threshold = 8;
+    long warmupSeconds = -1;   // default: a third of the duration, at most 5 s
 
     static DemoOptions parse(final String[] args)
     {
@@ -44,6 +45,13 @@ final class DemoOptions
                 case "--threshold":
                     options.threshold = positive(name, value);
                     break;
+                case "--warmup":
+                    options.warmupSeconds = number(name, value);
+                    if (options.warmupSeconds < 0)
+                    {
+                        throw new UsageException("option --warmup must be >= 0, was " + value);
+                    }
+                    break;
                 default:
                     throw new UsageException("unknown option " + name + "\n" + usage());
             }
@@ -51,10 +59,25 @@ final class DemoOptions
         return options;
     }
 
+    /** @return seconds at the start whose latency the summary leaves out (JIT compilation, first growth). */
+    long warmupSeconds()
+    {
+        if (warmupSeconds >= 0)
+        {
+            if (warmupSeconds >= durationSeconds)
+            {
+                throw new UsageException("option --warmup " + warmupSeconds + " must be shorter than --duration " +
+                    durationSeconds);
+            }
+            return warmupSeconds;
+        }
+        return Math.min(5, durationSeconds / 3);
+    }
+
     static String usage()
     {
         return "usage: ringflow demo [--duration SECONDS (30)] [--rate RECORDS_PER_S (100000)] [--cards N (10000)]" +
-            " [--seed N (42)] [--threshold PAYMENTS_PER_MINUTE (8)]";
+            " [--seed N (42)] [--threshold PAYMENTS_PER_MINUTE (8)] [--warmup SECONDS (duration/3, at most 5)]";
     }
 
     private static long positive(final String name, final String value)

@@ -10,18 +10,20 @@ final class DemoSummary
     final long records;
     final long offered;
     final double seconds;
+    final long warmupSeconds;
     final Histogram latency;
     final long alerts;
     final long lateRecords;
     final long duplicates;
     final long lateFirings;
 
-    DemoSummary(final long records, final long offered, final double seconds, final Histogram latency, final long alerts,
+    DemoSummary(final long records, final long offered, final double seconds, final long warmupSeconds, final Histogram latency, final long alerts,
         final long lateRecords, final long duplicates, final long lateFirings)
     {
         this.records = records;
         this.offered = offered;
         this.seconds = seconds;
+        this.warmupSeconds = warmupSeconds;
         this.latency = latency;
         this.alerts = alerts;
         this.lateRecords = lateRecords;
@@ -33,7 +35,7 @@ final class DemoSummary
     {
         return String.format(Locale.ROOT,
             "%n== summary ==%nrecords       %,d in %.1f s (%,.0f records/s; %,d offered%s)%n" +
-            "latency       p50 %s  p90 %s  p99 %s  p99.9 %s  p99.99 %s  max %s%n" +
+            "latency       p50 %s  p90 %s  p99 %s  p99.9 %s  p99.99 %s  max %s  (%,d records after a %d s warm-up)%n" +
             "alerts        %,d (velocity rule)%nduplicates    %,d dropped%n" +
             "late records  %,d rejected past lateness, %,d late window firings%n",
             records, seconds, records / seconds, offered,
@@ -41,6 +43,7 @@ final class DemoSummary
             VelocityDemo.micros(latency.getValueAtPercentile(50)), VelocityDemo.micros(latency.getValueAtPercentile(90)),
             VelocityDemo.micros(latency.getValueAtPercentile(99)), VelocityDemo.micros(latency.getValueAtPercentile(99.9)),
             VelocityDemo.micros(latency.getValueAtPercentile(99.99)), VelocityDemo.micros(latency.getMaxValue()),
+            latency.getTotalCount(), warmupSeconds,
             alerts, duplicates, lateRecords, lateFirings);
     }
 }

@@ -93,6 +93,7 @@ public final class VelocityDemo
         final long periodNs = Math.max(1, 1_000_000_000L / options.ratePerSecond);
         final long startNs = System.nanoTime();
         final long endNs = startNs + TimeUnit.SECONDS.toNanos(options.durationSeconds);
+        final long warmupEndNs = startNs + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
         long nextReportNs = startNs + 1_000_000_000L;
         long intendedNs = startNs;
         long sent = 0;
@@ -114,14 +115,19 @@ public final class VelocityDemo
             intendedNs += periodNs;
             if (now >= nextReportNs)
             {
+                // an interval counts when it started after the warm-up: the first one reports just after it ends
+                final boolean warmingUp = nextReportNs - 1_000_000_000L < warmupEndNs;
                 view.show(
-                    String.format(Locale.ROOT, "t=%3ds  records/s %,10d  sent %,12d", (now - startNs) / 1_000_000_000L,
-                        sent - sentAtLastReport, sent),
+                    String.format(Locale.ROOT, "t=%3ds%s records/s %,10d  sent %,12d", (now - startNs) / 1_000_000_000L,
+                        warmingUp ? " (warm-up)" : "", sent - sentAtLastReport, sent),
                     latencyLine("latency (from intended send time)", interval),
                     String.format(Locale.ROOT, "watermark lag %,d ms   late %,d   duplicates %,d   alerts %,d",
                         eventTime.maxTimestampSeen() - eventTime.currentWatermark(), sink.rejected(RejectReason.LATE),
                         sink.rejected(RejectReason.DUPLICATE), sink.alerts));
-                total.add(interval);
+                if (!warmingUp)
+                {
+                    total.add(interval);
+                }
                 interval.reset();
                 sentAtLastReport = sent;
                 nextReportNs += 1_000_000_000L;
@@ -131,7 +137,7 @@ public final class VelocityDemo
         chain.processWatermark(Long.MAX_VALUE);
         final double seconds = (System.nanoTime() - startNs) / 1e9;
         final long offered = options.ratePerSecond * options.durationSeconds;
-        final DemoSummary summary = new DemoSummary(sent, offered, seconds, total, sink.alerts,
+        final DemoSummary summary = new DemoSummary(sent, offered, seconds, options.warmupSeconds(), total, sink.alerts,
             sink.rejected(RejectReason.LATE), sink.rejected(RejectReason.DUPLICATE), velocity.counters().lateFirings());
         out.println(summary.render());
         chain.close();
