@@ -50,7 +50,10 @@ public final class SnapshotWriter
         return bytes;
     }
 
-    /** @param value appended. @return this. */
+    /**
+     * @param value appended.
+     * @return this.
+     */
     public SnapshotWriter putLong(final long value)
     {
         buffer.putLong(position, value);
@@ -58,7 +61,10 @@ public final class SnapshotWriter
         return this;
     }
 
-    /** @param value appended. @return this. */
+    /**
+     * @param value appended.
+     * @return this.
+     */
     public SnapshotWriter putInt(final int value)
     {
         buffer.putInt(position, value);
@@ -66,7 +72,10 @@ public final class SnapshotWriter
         return this;
     }
 
-    /** @param value appended. @return this. */
+    /**
+     * @param value appended.
+     * @return this.
+     */
     public SnapshotWriter putShort(final short value)
     {
         buffer.putShort(position, value);
@@ -74,7 +83,10 @@ public final class SnapshotWriter
         return this;
     }
 
-    /** @param value appended. @return this. */
+    /**
+     * @param value appended.
+     * @return this.
+     */
     public SnapshotWriter putByte(final byte value)
     {
         buffer.putByte(position, value);
@@ -82,7 +94,10 @@ public final class SnapshotWriter
         return this;
     }
 
-    /** @param value appended as one byte. @return this. */
+    /**
+     * @param value appended as one byte.
+     * @return this.
+     */
     public SnapshotWriter putBoolean(final boolean value)
     {
         return putByte(value ? (byte)1 : (byte)0);

@@ -65,43 +65,64 @@ public final class BlockPool implements AutoCloseable
         return blockBytes - BLOCK_HEADER_BYTES;
     }
 
-    /** @param blockRef a block. @return the buffer holding it. */
+    /**
+     * @param blockRef a block.
+     * @return the buffer holding it.
+     */
     public UnsafeBuffer segmentOf(final int blockRef)
     {
         return segments[(blockRef - 1) >>> segmentShift];
     }
 
-    /** @param blockRef a block. @return its offset in {@link #segmentOf}. */
+    /**
+     * @param blockRef a block.
+     * @return its offset in {@link #segmentOf}.
+     */
     public int offsetOf(final int blockRef)
     {
         return ((blockRef - 1) & (blocksPerSegment - 1)) << blockShift;
     }
 
-    /** @param blockRef a block. @return the next block of its chain, 0 for none. */
+    /**
+     * @param blockRef a block.
+     * @return the next block of its chain, 0 for none.
+     */
     public int next(final int blockRef)
     {
         return segmentOf(blockRef).getInt(offsetOf(blockRef));
     }
 
-    /** @param blockRef a block. @param nextRef its new successor. */
+    /**
+     * @param blockRef a block.
+     * @param nextRef its new successor.
+     */
     public void next(final int blockRef, final int nextRef)
     {
         segmentOf(blockRef).putInt(offsetOf(blockRef), nextRef);
     }
 
-    /** @param blockRef a block. @return payload bytes in use. */
+    /**
+     * @param blockRef a block.
+     * @return payload bytes in use.
+     */
     public int used(final int blockRef)
     {
         return segmentOf(blockRef).getInt(offsetOf(blockRef) + 4);
     }
 
-    /** @param blockRef a block. @param used payload bytes now in use. */
+    /**
+     * @param blockRef a block.
+     * @param used payload bytes now in use.
+     */
     public void used(final int blockRef, final int used)
     {
         segmentOf(blockRef).putInt(offsetOf(blockRef) + 4, used);
     }
 
-    /** @param blockRef a block. @return payload bytes still free. */
+    /**
+     * @param blockRef a block.
+     * @return payload bytes still free.
+     */
     public int free(final int blockRef)
     {
         return payloadBytes() - used(blockRef);
