@@ -38,7 +38,7 @@ public final class OperatorTestHarness<I, O> implements AutoCloseable
     private final RecordCopier<O> outputCopier;
     private final List<Emitted<O>> output = new ArrayList<>();
     private final List<Long> watermarks = new ArrayList<>();
-    private final List<RejectedRecord<I>> rejected = new ArrayList<>();
+    private final List<Rejected<I>> rejected = new ArrayList<>();
     private final Map<String, List<Emitted<?>>> sideOutputs = new HashMap<>();
     private final Map<String, RecordCopier<?>> sideCopiers = new HashMap<>();
     private int idleSignals;
@@ -182,8 +182,8 @@ public final class OperatorTestHarness<I, O> implements AutoCloseable
         return Collections.unmodifiableList(watermarks);
     }
 
-    /** @return records rejected on {@link Rejected#TAG} so far. */
-    public List<RejectedRecord<I>> rejected()
+    /** @return records rejected on {@link Rejected#TAG} so far: the harness's own copies, record copied too. */
+    public List<Rejected<I>> rejected()
     {
         return Collections.unmodifiableList(rejected);
     }
@@ -255,8 +255,8 @@ public final class OperatorTestHarness<I, O> implements AutoCloseable
             if (tag.equals(Rejected.TAG))
             {
                 final Rejected<I> r = (Rejected<I>)record;
-                rejected.add(new RejectedRecord<>(inputCopier.copy(r.record()), r.timestamp(), r.reason(), r.watermark(),
-                    r.operatorName()));
+                rejected.add(new Rejected<I>().set(r.operatorName(), inputCopier.copy(r.record()), r.timestamp(), r.reason(),
+                    r.watermark()));
                 return;
             }
             final RecordCopier<S> copier = (RecordCopier<S>)sideCopiers.getOrDefault(tag.name(), RecordCopier.identity());

@@ -106,7 +106,7 @@ final class SessionList
     }
 
     /** Create the slot of a new session between the previous session and the run's successor. */
-    void insert(final long key, final long start, final long end)
+    void insert(final long key, final long start)
     {
         windows.getOrInsert(key, start, 0);
         linkAfterPrevious(key, start);

@@ -52,6 +52,7 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
     private final TimerQueue timers;
     private final SessionList sessions;
     private final boolean eventTime;
+    private final boolean cachesLastWindow;
     // default trigger with no lateness: its own timer at maxTimestamp is the cleanup timer, registered once
     private final boolean triggerTimerCleansUp;
     private final long[] starts;
@@ -82,6 +83,8 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
         this.allowedLateness = allowedLateness;
         this.contents = contents;
         this.eventTime = assigner.isEventTime();
+        // tumbling only: one window per record, not merging, event time
+        this.cachesLastWindow = eventTime && !assigner.isMerging() && assigner.maxWindowsPerRecord() == 1;
         this.triggerTimerCleansUp = trigger == Triggers.eventTime() && allowedLateness == 0;
         this.triggerOffset = assigner.isMerging() ? NEXT_OFFSET + Long.BYTES : NEXT_OFFSET;
         this.contentsOffset = triggerOffset + ((trigger.stateBytes() + 7) & ~7);
@@ -169,7 +172,7 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
         else
         {
             count = assigner.assignWindows(timestamp, starts);
-            if (count == 1 && starts.length == 1 && !assigner.isMerging() && eventTime)
+            if (count == 1 && cachesLastWindow)
             {
                 lastStart = starts[0];
                 lastEnd = assigner.windowEnd(lastStart);
@@ -221,12 +224,12 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
                 reject(record, timestamp, RejectReason.LATE);
                 return;
             }
-            sessions.insert(key, start, end);
+            sessions.insert(key, start);
             final int slot = windows.find(key, start, 0);
             initialiseSlot(windows.buffer(), slot, end);
             windows.buffer().putLong(slot + NEXT_OFFSET, sessions.after());
-            registerCleanupTimer(key, start, end);
-            addAndTrigger(record, timestamp, key, start, end, windows.find(key, start, 0));
+            registerCleanupTimer(key, start, end);   // timers only: the slot offset stays valid
+            addAndTrigger(record, timestamp, key, start, end, slot);
             return;
         }
         final long mergedStart = Math.min(start, sessions.runStart(0));
