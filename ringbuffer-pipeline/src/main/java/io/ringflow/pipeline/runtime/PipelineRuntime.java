@@ -1,0 +1,436 @@
+package io.ringflow.pipeline.runtime;
+
+import io.ringflow.pipeline.Ingress;
+import io.ringflow.pipeline.PipelineException;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SingleWriterRecorder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A running pipeline: an ingress ring, stages in a line (each possibly key-partitioned), a sink. Built
+ * by {@link PipelineBuilder} (or the DSL on top of it).
+ * <p>
+ * Two modes. <b>Threaded</b>: {@link #start()} gives every stage (every partition) a thread of its own.
+ * <b>Stepped</b>: no thread at all; the caller runs the stages with {@link #step()}, in order, which
+ * makes a run deterministic (tests, replay). Both run the same stage code and give the same output.
+ * <p>
+ * Lifecycle: {@code start → publish … → drain → close}. {@link #drain} refuses new records, waits for
+ * everything accepted to pass through every stage, and fires what end of input fires. {@link #close}
+ * drains if that was not done, stops the threads and frees the operators' off-heap state.
+ * <p>
+ * Threading: {@link #ingress()} as its producer mode allows; {@link #stats()} and the latency
+ * histogram from any thread; everything else from one controlling thread (under
+ * {@code ProducerMode.SINGLE}, the producer thread).
+ *
+ * @param <T> ingress record type.
+ */
+public final class PipelineRuntime<T> implements AutoCloseable
+{
+    /** How long {@link #close()} waits for a drain it has to do itself. */
+    public static final long DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
+
+    private final String name;
+    private final boolean stepped;
+    private final List<Stage<?, ?>> stages = new ArrayList<>();
+    private final List<StageRunner> runners = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<SingleWriterRecorder> endToEnd = new ArrayList<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Set<String> warnings = ConcurrentHashMap.newKeySet();
+    private RingIngress<T> ingress;
+    private volatile boolean aborted;
+    private boolean started;
+    private boolean drained;
+    private boolean closed;
+
+    PipelineRuntime(final String name, final boolean stepped)
+    {
+        this.name = name;
+        this.stepped = stepped;
+    }
+
+    void ingress(final RingIngress<T> ingress)
+    {
+        this.ingress = ingress;
+    }
+
+    void addStage(final Stage<?, ?> stage, final StageRunner runner)
+    {
+        stages.add(stage);
+        runners.add(runner);
+    }
+
+    void addEndToEndRecorder(final SingleWriterRecorder recorder)
+    {
+        endToEnd.add(recorder);
+    }
+
+    /** @return the pipeline's name. */
+    public String name()
+    {
+        return name;
+    }
+
+    /** @return where producers publish. Publishing before {@link #start()} is allowed up to the ring's size. */
+    public Ingress<T> ingress()
+    {
+        return ingress;
+    }
+
+    /** @return true in the stepped (thread-free) mode. */
+    public boolean isStepped()
+    {
+        return stepped;
+    }
+
+    /**
+     * Start the stage threads (a no-op in the stepped mode).
+     *
+     * @return this.
+     */
+    public PipelineRuntime<T> start()
+    {
+        if (started)
+        {
+            throw new IllegalStateException("pipeline '" + name + "' is started already");
+        }
+        started = true;
+        if (!stepped)
+        {
+            for (int i = 0; i < stages.size(); i++)
+            {
+                final Thread thread = new Thread(runners.get(i), "ringflow-" + name + "-" + stages.get(i).name);
+                thread.setDaemon(true);
+                threads.add(thread);
+            }
+            threads.forEach(Thread::start);
+        }
+        return this;
+    }
+
+    /**
+     * Stepped mode: run every stage once, in pipeline order.
+     *
+     * @return events processed by all stages together; 0 means nothing was waiting anywhere.
+     * @throws PipelineException if a stage failed.
+     */
+    public int step()
+    {
+        if (!stepped)
+        {
+            throw new IllegalStateException("pipeline '" + name + "' runs on threads; step() is for the stepped mode");
+        }
+        throwIfFailed();
+        int work = 0;
+        for (final Stage<?, ?> stage : stages)
+        {
+            try
+            {
+                work += stage.doWork();
+            }
+            catch (final RuntimeException | Error ex)
+            {
+                fail(stage, ex);
+                throwIfFailed();
+            }
+        }
+        return work;
+    }
+
+    /**
+     * Stepped mode: step until no stage has anything left to do.
+     *
+     * @return events processed.
+     */
+    public long stepUntilIdle()
+    {
+        long total = 0;
+        int work;
+        while ((work = step()) > 0)
+        {
+            total += work;
+        }
+        return total;
+    }
+
+    /**
+     * Drain with {@link #DEFAULT_DRAIN_TIMEOUT_MS}.
+     */
+    public void drain()
+    {
+        drain(DEFAULT_DRAIN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Refuse new records, then wait until everything accepted has passed through every stage and end of
+     * input has fired every window. Idempotent.
+     *
+     * @param timeout how long to wait for the stages.
+     * @param unit    unit of {@code timeout}.
+     * @throws PipelineException if a stage failed (with the stage, record and cause), or did not finish in
+     *                           time (naming the first stage still busy and how far it got).
+     */
+    public void drain(final long timeout, final TimeUnit unit)
+    {
+        if (!started)
+        {
+            start();
+        }
+        if (!drained)
+        {
+            closeIngress();
+            if (stepped)
+            {
+                drainStepped();
+            }
+            else
+            {
+                drainThreads(unit.toNanos(timeout));
+            }
+            drained = true;
+        }
+        throwIfFailed();
+    }
+
+    private void closeIngress()
+    {
+        try
+        {
+            ingress.close();
+        }
+        catch (final StageAbortedException | IllegalStateException ex)
+        {
+            ingress.fail();
+            failure.compareAndSet(null, ex);
+        }
+    }
+
+    private void drainStepped()
+    {
+        while (failure.get() == null && !isFinished())
+        {
+            if (step() == 0 && !isFinished())
+            {
+                throw new PipelineException("pipeline '" + name + "': " + firstUnfinished() + " has nothing left to " +
+                    "process but did not see end-of-stream");
+            }
+        }
+    }
+
+    private void drainThreads(final long timeoutNs)
+    {
+        final long deadlineNs = System.nanoTime() + timeoutNs;
+        for (final Thread thread : threads)
+        {
+            joinUntil(thread, deadlineNs);
+        }
+        if (failure.get() == null && !isFinished())
+        {
+            final Stage<?, ?> stuck = firstUnfinished();
+            throw new PipelineException("pipeline '" + name + "': " + stuck + " did not finish within " +
+                TimeUnit.NANOSECONDS.toMillis(timeoutNs) + " ms: it took " + stuck.recordsIn() + " records so far and " +
+                stuck.input().occupancy() + " events wait in its ring");
+        }
+    }
+
+    private static void joinUntil(final Thread thread, final long deadlineNs)
+    {
+        try
+        {
+            final long leftMs = TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime());
+            if (leftMs > 0)
+            {
+                thread.join(leftMs);
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Stage<?, ?> firstUnfinished()
+    {
+        for (final Stage<?, ?> stage : stages)
+        {
+            if (!stage.isFinished())
+            {
+                return stage;
+            }
+        }
+        return stages.get(stages.size() - 1);
+    }
+
+    /** @return true once end-of-stream passed through every stage. */
+    public boolean isFinished()
+    {
+        for (final Stage<?, ?> stage : stages)
+        {
+            if (!stage.isFinished())
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Drain if not drained yet (never losing accepted records), stop the threads and free the operators.
+     * A stage thread that does not stop keeps its operators (they are not freed under it) and is reported.
+     *
+     * @throws PipelineException if the drain failed; the pipeline is closed anyway.
+     */
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        try
+        {
+            drain();
+        }
+        finally
+        {
+            stopAndRelease();
+        }
+    }
+
+    private void stopAndRelease()
+    {
+        aborted = true;
+        for (final Stage<?, ?> stage : stages)
+        {
+            stage.input().barrier.alert();
+        }
+        final List<String> stillRunning = new ArrayList<>();
+        for (int i = 0; i < stages.size(); i++)
+        {
+            final Thread thread = i < threads.size() ? threads.get(i) : null;
+            if (null != thread)
+            {
+                joinUntil(thread, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+            }
+            if (null != thread && thread.isAlive())
+            {
+                stillRunning.add(stages.get(i).name);
+            }
+            else
+            {
+                stages.get(i).chain().close();
+            }
+        }
+        if (!stillRunning.isEmpty())
+        {
+            System.err.println("ringflow: pipeline '" + name + "': stages " + stillRunning +
+                " did not stop; their operators were not freed");
+        }
+    }
+
+    /**
+     * Abort: stop every stage where it is, without draining. Accepted records not yet processed are
+     * lost (a journaled pipeline recovers them). For tests of crash behaviour and for shutdown hooks.
+     */
+    public void abort()
+    {
+        ingress.fail();
+        closed = true;
+        stopAndRelease();
+    }
+
+    void fail(final Stage<?, ?> stage, final Throwable cause)
+    {
+        final PipelineException error = cause instanceof PipelineException ? (PipelineException)cause :
+            new PipelineException("stage '" + stage.name + "' failed: " + cause, cause);
+        if (failure.compareAndSet(null, error))
+        {
+            ingress.fail();
+            aborted = true;
+            for (final Stage<?, ?> each : stages)
+            {
+                each.input().barrier.alert();
+            }
+        }
+    }
+
+    private void throwIfFailed()
+    {
+        final Throwable cause = failure.get();
+        if (null != cause)
+        {
+            if (cause instanceof PipelineException)
+            {
+                throw new PipelineException("pipeline '" + name + "' failed: " + cause.getMessage(), cause.getCause());
+            }
+            throw new PipelineException("pipeline '" + name + "' failed: " + cause, cause);
+        }
+    }
+
+    boolean isAborted()
+    {
+        return aborted;
+    }
+
+    void warnOnce(final String message)
+    {
+        if (warnings.add(message))
+        {
+            System.err.println(message);
+        }
+    }
+
+    /** @return the failure that stopped the pipeline, or null. */
+    public Throwable failure()
+    {
+        return failure.get();
+    }
+
+    /** @return every stage's figures, in pipeline order (partitions as separate entries). */
+    public List<StageStats> stats()
+    {
+        final List<StageStats> result = new ArrayList<>(stages.size());
+        for (final Stage<?, ?> stage : stages)
+        {
+            result.add(StageStats.of(stage));
+        }
+        return result;
+    }
+
+    /**
+     * End-to-end latency (ingress publish to sink) recorded since the previous call. Allocates: call it
+     * from a reporting thread, not per record. Empty when latency tracking is off.
+     *
+     * @return the interval's histogram, in nanoseconds.
+     */
+    public Histogram endToEndLatencyInterval()
+    {
+        final Histogram total = new Histogram(LatencyHistograms.HIGHEST_TRACKABLE_NS, LatencyHistograms.SIGNIFICANT_DIGITS);
+        synchronized (endToEnd)
+        {
+            for (final SingleWriterRecorder recorder : endToEnd)
+            {
+                total.add(recorder.getIntervalHistogram());
+            }
+        }
+        return total;
+    }
+
+    /** @return the CPUs stage threads are pinned to, in stage order, -1 where unpinned. */
+    public int[] pinnedCpus()
+    {
+        final int[] cpus = new int[runners.size()];
+        for (int i = 0; i < cpus.length; i++)
+        {
+            cpus[i] = runners.get(i).pinnedCpu();
+        }
+        return cpus;
+    }
+}

@@ -1,0 +1,88 @@
+package io.ringflow.pipeline.runtime;
+
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.LiteTimeoutBlockingWaitStrategy;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.SequenceBarrier;
+import io.ringflow.pipeline.RecordType;
+import io.ringflow.pipeline.WaitStrategy;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Disruptor ring between producers and one consuming stage, with every slot pre-allocated.
+ * <p>
+ * The consumer polls (never blocks inside the ring) so that the same stage code runs on its own thread
+ * or stepped by hand. Only a {@link WaitStrategy#BLOCKING} consumer waits inside the Disruptor, on a
+ * barrier whose producers signal it; every other strategy idles outside, and the ring's own wait
+ * strategy is a busy-spin one whose producer-side signal costs nothing.
+ *
+ * @param <T> record type.
+ */
+final class Ring<T>
+{
+    /** A blocked consumer wakes at least this often, to deliver processing time to its operators. */
+    static final long BLOCKING_WAKE_UP_MS = 1;
+
+    final String name;
+    final RingBuffer<RingEvent<T>> buffer;
+    final EventPoller<RingEvent<T>> poller;
+    final SequenceBarrier barrier;
+    /** Upstream producers whose watermarks the consumer combines (1 for the ingress). */
+    final int inputs;
+    private Stage<T, ?> consumer;
+
+    Ring(
+        final String name,
+        final RecordType<T> type,
+        final int size,
+        final boolean multiProducer,
+        final int inputs,
+        final WaitStrategy consumerWait)
+    {
+        if (size < 2 || Integer.bitCount(size) != 1)
+        {
+            throw new IllegalArgumentException("ring '" + name + "': size must be a power of two >= 2, was " + size);
+        }
+        final com.lmax.disruptor.WaitStrategy wait = WaitStrategy.BLOCKING == consumerWait ?
+            new LiteTimeoutBlockingWaitStrategy(BLOCKING_WAKE_UP_MS, TimeUnit.MILLISECONDS) :
+            new BusySpinWaitStrategy();
+        this.name = name;
+        this.inputs = inputs;
+        this.buffer = multiProducer ?
+            RingBuffer.createMultiProducer(() -> new RingEvent<>(type.newInstance()), size, wait) :
+            RingBuffer.createSingleProducer(() -> new RingEvent<>(type.newInstance()), size, wait);
+        this.poller = buffer.newPoller();
+        buffer.addGatingSequences(poller.getSequence());
+        this.barrier = buffer.newBarrier();
+    }
+
+    void consumer(final Stage<T, ?> stage)
+    {
+        this.consumer = stage;
+    }
+
+    Stage<T, ?> consumer()
+    {
+        return consumer;
+    }
+
+    /** @return slots published and not yet consumed (racy when read off the consumer thread). */
+    long occupancy()
+    {
+        return Math.max(0, buffer.getCursor() - poller.getSequence().get());
+    }
+
+    /** @return the sequence the consumer processed last. */
+    long consumedSequence()
+    {
+        return poller.getSequence().get();
+    }
+
+    @Override
+    public String toString()
+    {
+        return "ring '" + name + "' (" + buffer.getBufferSize() + " slots)";
+    }
+}

@@ -1,0 +1,142 @@
+package io.ringflow.pipeline.runtime;
+
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import io.ringflow.pipeline.RecordType;
+
+/**
+ * Publishes a stage's output into the next stage's ring, copying each record into a pre-allocated
+ * slot. A record's slot is published late — at the next output, or at the end of the batch — so that
+ * a watermark emitted right after it rides in the same slot instead of taking one of its own.
+ * <p>
+ * Threading: one stage thread (one of the producers of the ring).
+ *
+ * @param <T> record type.
+ */
+final class RingPublisher<T> extends StageOutput<T>
+{
+    private final Ring<T> ring;
+    private final RingBuffer<RingEvent<T>> buffer;
+    private final RecordType<T> type;
+    private final int producer;
+    private final CapacityWaiter waiter;
+    private RingEvent<T> pending;
+    private long pendingSequence;
+    private long backPressureWaits;
+    private long backPressureNs;
+
+    RingPublisher(final Ring<T> ring, final RecordType<T> type, final int producer, final CapacityWaiter waiter)
+    {
+        this.ring = ring;
+        this.buffer = ring.buffer;
+        this.type = type;
+        this.producer = producer;
+        this.waiter = waiter;
+    }
+
+    @Override
+    public void emit(final T record, final long timestamp)
+    {
+        flush();
+        final long claimed = claim();
+        final RingEvent<T> event = buffer.get(claimed);
+        type.copy(record, event.record);
+        event.setRecord(timestamp, sequence, originNs, producer);
+        pending = event;
+        pendingSequence = claimed;
+        recordsOut++;
+    }
+
+    @Override
+    public void emitWatermark(final long watermark)
+    {
+        if (null != pending)
+        {
+            pending.watermarkAfter = watermark;
+            return;
+        }
+        publishControl(RingEvent.WATERMARK, watermark);
+    }
+
+    @Override
+    public void emitIdle()
+    {
+        flush();
+        publishControl(RingEvent.IDLE, 0);
+    }
+
+    @Override
+    void endOfBatch()
+    {
+        flush();
+    }
+
+    @Override
+    void endOfStream()
+    {
+        flush();
+        publishControl(RingEvent.END_OF_STREAM, 0);
+    }
+
+    private void publishControl(final int kind, final long timestamp)
+    {
+        final long claimed = claim();
+        buffer.get(claimed).setControl(kind, timestamp, sequence, originNs, producer);
+        buffer.publish(claimed);
+    }
+
+    private void flush()
+    {
+        if (null != pending)
+        {
+            pending = null;
+            buffer.publish(pendingSequence);
+        }
+    }
+
+    private long claim()
+    {
+        try
+        {
+            return buffer.tryNext();
+        }
+        catch (final InsufficientCapacityException full)
+        {
+            return claimSlowPath();
+        }
+    }
+
+    private long claimSlowPath()
+    {
+        final long startNs = System.nanoTime();
+        backPressureWaits++;
+        for (int attempt = 0; ; attempt++)
+        {
+            waiter.awaitCapacity(ring, attempt);
+            try
+            {
+                final long claimed = buffer.tryNext();
+                backPressureNs += System.nanoTime() - startNs;
+                return claimed;
+            }
+            catch (final InsufficientCapacityException stillFull)
+            {
+                // wait again
+            }
+        }
+    }
+
+    /** @return times a publish found the ring full. */
+    @Override
+    long backPressureWaits()
+    {
+        return backPressureWaits;
+    }
+
+    /** @return nanoseconds spent waiting for space. */
+    @Override
+    long backPressureNs()
+    {
+        return backPressureNs;
+    }
+}

@@ -1,0 +1,304 @@
+package io.ringflow.pipeline.runtime;
+
+import com.lmax.disruptor.EventPoller;
+import io.ringflow.operators.OneInputOperator;
+import io.ringflow.operators.Timestamps;
+import io.ringflow.operators.time.WatermarkCombiner;
+import io.ringflow.pipeline.DeadLetter;
+import io.ringflow.pipeline.DeadLetterHandler;
+import io.ringflow.pipeline.ErrorPolicy;
+import io.ringflow.pipeline.PipelineException;
+import org.agrona.concurrent.EpochClock;
+
+/**
+ * One stage: a fused operator chain fed by one ring. {@link #doWork()} takes what the ring holds (up
+ * to a batch limit), runs it through the chain and returns how much it did — the Agrona agent contract,
+ * so the same stage runs on its own thread ({@link StageRunner}) or is stepped by hand.
+ * <p>
+ * Events are dispatched in ring order: records to the chain under the {@link ErrorPolicy}; watermarks
+ * combined over the ring's producers (the minimum over active inputs, see {@link WatermarkCombiner});
+ * end-of-stream once every producer has sent it, after firing everything with a final
+ * {@link Timestamps#END_OF_STREAM} watermark.
+ * <p>
+ * Threading: one thread at a time (the runner's, or the stepping caller's).
+ *
+ * @param <I> input record type.
+ * @param <O> output record type.
+ */
+final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
+{
+    final String name;
+    private final Ring<I> input;
+    private final OneInputOperator<I, O> chain;
+    private final StageOutput<O> output;
+    private final WatermarkCombiner combiner;
+    private final ErrorPolicy errorPolicy;
+    private final DeadLetterHandler deadLetters;
+    private final DeadLetter deadLetter = new DeadLetter();
+    private final EpochClock clock;
+    private final int batchLimit;
+
+    private int batchCount;
+    private int endOfStreams;
+    private boolean finished;
+    private long currentWatermark = Timestamps.MIN_WATERMARK;
+    private long highestTimestamp = Timestamps.MIN_WATERMARK;
+    private long lastTickMs = Long.MIN_VALUE;
+    private long recordsIn;
+    private long deadLetterCount;
+    private long lastSequence = -1;
+
+    Stage(
+        final String name,
+        final Ring<I> input,
+        final OneInputOperator<I, O> chain,
+        final StageOutput<O> output,
+        final ErrorPolicy errorPolicy,
+        final DeadLetterHandler deadLetters,
+        final EpochClock clock,
+        final int batchLimit)
+    {
+        this.name = name;
+        this.input = input;
+        this.chain = chain;
+        this.output = output;
+        this.combiner = input.inputs > 1 ? new WatermarkCombiner(input.inputs) : null;
+        this.errorPolicy = errorPolicy;
+        this.deadLetters = deadLetters;
+        this.clock = clock;
+        this.batchLimit = batchLimit;
+        input.consumer(this);
+        chain.open(output);
+    }
+
+    /**
+     * Process what the input ring holds, up to the batch limit.
+     *
+     * @return events processed (0 when idle or finished).
+     */
+    int doWork()
+    {
+        if (finished)
+        {
+            return 0;
+        }
+        tickProcessingTime();
+        batchCount = 0;
+        try
+        {
+            input.poller.poll(this);
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            throw ex;
+        }
+        catch (final Exception ex)
+        {
+            throw new PipelineException("stage '" + name + "': " + ex, ex);
+        }
+        if (batchCount > 0)
+        {
+            output.endOfBatch();
+            output.sideOutputs().endOfBatch();
+        }
+        return batchCount;
+    }
+
+    private void tickProcessingTime()
+    {
+        final long nowMs = clock.time();
+        if (nowMs != lastTickMs)
+        {
+            lastTickMs = nowMs;
+            chain.onProcessingTime(nowMs);
+        }
+    }
+
+    @Override
+    public boolean onEvent(final RingEvent<I> event, final long ringSequence, final boolean endOfBatch)
+    {
+        batchCount++;
+        lastSequence = event.sequence;
+        output.context(event.sequence, event.originNs);
+        switch (event.kind)
+        {
+            case RingEvent.RECORD:
+                onRecord(event);
+                break;
+            case RingEvent.WATERMARK:
+                onWatermark(event.producer, event.timestamp);
+                break;
+            case RingEvent.IDLE:
+                onIdle(event.producer);
+                break;
+            case RingEvent.END_OF_STREAM:
+                onEndOfStream();
+                break;
+            default:
+                break;
+        }
+        return !finished && batchCount < batchLimit;
+    }
+
+    private void onRecord(final RingEvent<I> event)
+    {
+        recordsIn++;
+        if (null != combiner)
+        {
+            combiner.markActive(event.producer);
+        }
+        if (event.timestamp > highestTimestamp)
+        {
+            highestTimestamp = event.timestamp;
+        }
+        try
+        {
+            chain.processRecord(event.record, event.timestamp);
+        }
+        catch (final Exception ex)
+        {
+            onRecordFailure(event, ex);
+        }
+        if (RingEvent.NO_WATERMARK != event.watermarkAfter)
+        {
+            onWatermark(event.producer, event.watermarkAfter);
+        }
+    }
+
+    private void onRecordFailure(final RingEvent<I> event, final Exception ex)
+    {
+        if (ex instanceof StageAbortedException || ErrorPolicy.FAIL == errorPolicy)
+        {
+            throw failure(event, ex);
+        }
+        deadLetterCount++;
+        if (1 == deadLetterCount)
+        {
+            System.err.println("ringflow: stage '" + name + "' sends records its functions throw on to dead letters; " +
+                "first: sequence " + event.sequence + ": " + ex);
+        }
+        deadLetters.onDeadLetter(deadLetter.wrap(name, event.sequence, event.record, event.timestamp, ex));
+    }
+
+    private RuntimeException failure(final RingEvent<I> event, final Exception ex)
+    {
+        if (ex instanceof StageAbortedException)
+        {
+            return (StageAbortedException)ex;
+        }
+        return new PipelineException("stage '" + name + "' failed on the record at sequence " + event.sequence +
+            " (event time " + event.timestamp + "): " + describe(event.record) + ": " + ex, ex);
+    }
+
+    private static String describe(final Object record)
+    {
+        try
+        {
+            return String.valueOf(record);
+        }
+        catch (final RuntimeException ex)
+        {
+            return record.getClass().getName() + " (toString threw " + ex + ")";
+        }
+    }
+
+    private void onWatermark(final int producer, final long watermark)
+    {
+        final long combined = null == combiner ? watermark : combiner.onWatermark(producer, watermark);
+        advanceWatermark(combined);
+    }
+
+    private void advanceWatermark(final long watermark)
+    {
+        if (watermark > currentWatermark)
+        {
+            currentWatermark = watermark;
+            try
+            {
+                chain.processWatermark(watermark);
+            }
+            catch (final StageAbortedException ex)
+            {
+                throw ex;
+            }
+            catch (final RuntimeException ex)
+            {
+                throw new PipelineException("stage '" + name + "' failed firing at watermark " + watermark +
+                    " (after the record at sequence " + lastSequence + "): " + ex, ex);
+            }
+        }
+    }
+
+    private void onIdle(final int producer)
+    {
+        if (null == combiner)
+        {
+            chain.processIdle();
+            return;
+        }
+        advanceWatermark(combiner.markIdle(producer));
+        if (combiner.allIdle())
+        {
+            chain.processIdle();
+        }
+    }
+
+    private void onEndOfStream()
+    {
+        if (++endOfStreams < input.inputs)
+        {
+            return;
+        }
+        advanceWatermark(Timestamps.END_OF_STREAM);
+        output.endOfStream();
+        output.sideOutputs().endOfStream();
+        finished = true;
+    }
+
+    /** @return true once end-of-stream passed through this stage. */
+    boolean isFinished()
+    {
+        return finished;
+    }
+
+    Ring<I> input()
+    {
+        return input;
+    }
+
+    StageOutput<O> output()
+    {
+        return output;
+    }
+
+    OneInputOperator<I, O> chain()
+    {
+        return chain;
+    }
+
+    long recordsIn()
+    {
+        return recordsIn;
+    }
+
+    long deadLetterCount()
+    {
+        return deadLetterCount;
+    }
+
+    long currentWatermark()
+    {
+        return currentWatermark;
+    }
+
+    long highestTimestamp()
+    {
+        return highestTimestamp;
+    }
+
+    @Override
+    public String toString()
+    {
+        return "stage '" + name + "'";
+    }
+}
