@@ -194,6 +194,44 @@ public final class StageCounters
     }
 
     /**
+     * Overwrite the counts with a stage's running totals and {@link #publish()} them: for a stage that
+     * keeps its own totals. Occupancy feeds the high-water mark; event time and watermark the lag.
+     *
+     * @param recordsIn          records taken in.
+     * @param recordsOut         records emitted.
+     * @param occupancy          entries waiting in the input ring now.
+     * @param backpressureWaits  times the output ring was full.
+     * @param backpressureWaitNs nanoseconds waited for it.
+     * @param watermark          the current watermark.
+     * @param maxEventTimestamp  highest event timestamp taken in.
+     * @param lateRecords        late records seen.
+     * @param deadLetters        records sent to dead letters.
+     */
+    public void publishTotals(
+        final long recordsIn,
+        final long recordsOut,
+        final long occupancy,
+        final long backpressureWaits,
+        final long backpressureWaitNs,
+        final long watermark,
+        final long maxEventTimestamp,
+        final long lateRecords,
+        final long deadLetters)
+    {
+        this.recordsIn = recordsIn;
+        this.recordsOut = recordsOut;
+        recordRingOccupancy(occupancy);
+        this.backpressureWaits = backpressureWaits;
+        this.backpressureWaitNs = backpressureWaitNs;
+        this.watermark = watermark;
+        this.maxEventTimestamp = maxEventTimestamp;
+        this.lateRecords = lateRecords;
+        this.deadLetters = deadLetters;
+        this.errors = deadLetters;
+        publish();
+    }
+
+    /**
      * Make everything counted so far visible to readers, once per batch. Each store is a release store:
      * a plain store on x86, so the cost is eleven stores to eleven cache lines this thread already owns.
      */

@@ -4,10 +4,15 @@ import io.ringflow.operators.OneInputOperator;
 import io.ringflow.pipeline.ProducerMode;
 import io.ringflow.pipeline.RecordType;
 import io.ringflow.pipeline.Sink;
-import org.HdrHistogram.SingleWriterRecorder;
+import io.ringflow.pipeline.metrics.CountersFile;
+import io.ringflow.pipeline.metrics.LatencyRecorder;
+import io.ringflow.pipeline.metrics.LatencyRecorders;
+import io.ringflow.pipeline.metrics.PipelineCounters;
+import io.ringflow.pipeline.metrics.StageCounters;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +44,8 @@ public final class PipelineBuilder<I, T>
     private final List<StageSpec<?, ?>> specs = new ArrayList<>();
     private int ingressRingSize = StageSpec.DEFAULT_RING_SIZE;
     private boolean trackLatency = true;
+    private boolean trackServiceTime;
+    private Path countersPath;
     private boolean stepped;
     private EpochClock clock = SystemEpochClock.INSTANCE;
 
@@ -82,6 +89,29 @@ public final class PipelineBuilder<I, T>
     public PipelineBuilder<I, T> latencyTracking(final boolean track)
     {
         this.trackLatency = track;
+        return this;
+    }
+
+    /**
+     * @param track record each stage's service time per record (two more {@code System.nanoTime()}
+     *              calls per record per stage); off by default.
+     * @return this.
+     */
+    public PipelineBuilder<I, T> serviceTimeTracking(final boolean track)
+    {
+        this.trackServiceTime = track;
+        return this;
+    }
+
+    /**
+     * @param file where to keep the pipeline's counters, memory-mapped so that another process (for
+     *             example {@code ringflow stat}) can read them while it runs; replaced if it exists,
+     *             kept after close. Without it, counters live in private memory.
+     * @return this.
+     */
+    public PipelineBuilder<I, T> counters(final Path file)
+    {
+        this.countersPath = Objects.requireNonNull(file, "file");
         return this;
     }
 
@@ -144,6 +174,13 @@ public final class PipelineBuilder<I, T>
                 throw new IllegalArgumentException("pipeline '" + name + "': two stages are named '" + spec.name + "'");
             }
         }
+        final StageSpec<?, ?> last = specs.get(specs.size() - 1);
+        if (trackLatency && last.parallelism > 1)
+        {
+            throw new IllegalArgumentException("pipeline '" + name + "': end-to-end latency is recorded by the " +
+                "sink's one thread, but the last stage '" + last.name + "' runs " + last.parallelism +
+                " partitions; add a stage after it or turn latencyTracking off");
+        }
         return new Assembly<>(this, sink).assemble();
     }
 
@@ -155,6 +192,9 @@ public final class PipelineBuilder<I, T>
         private final PipelineRuntime<I> runtime;
         private final CapacityWaiter waiter;
         private final List<List<Ring<?>>> rings = new ArrayList<>();
+        private final List<String> stageNames = new ArrayList<>();
+        private LatencyRecorders latency;
+        private CountersFile countersFile;
 
         Assembly(final PipelineBuilder<I, T> builder, final Sink<? super T> sink)
         {
@@ -170,8 +210,19 @@ public final class PipelineBuilder<I, T>
             for (int i = 0; i < builder.specs.size(); i++)
             {
                 rings.add(createRings(i));
+                for (int p = 0; p < builder.specs.get(i).parallelism; p++)
+                {
+                    stageNames.add(partitionName(builder.specs.get(i), p));
+                }
             }
-            runtime.ingress(new RingIngress<>((Ring<I>)rings.get(0).get(0), builder.trackLatency, waiter));
+            latency = new LatencyRecorders(stageNames);
+            countersFile = null == builder.countersPath ? null :
+                CountersFile.create(builder.countersPath, CountersFile.countersNeeded(stageNames.size()), false);
+            runtime.metrics(latency, countersFile);
+            final PipelineCounters pipelineCounters = null == countersFile ?
+                PipelineCounters.disabled(builder.name) : PipelineCounters.allocate(countersFile, builder.name);
+            runtime.ingress(new RingIngress<>(
+                (Ring<I>)rings.get(0).get(0), builder.trackLatency, waiter, pipelineCounters));
             final List<List<Stage<?, ?>>> stages = new ArrayList<>();
             for (int i = builder.specs.size() - 1; i >= 0; i--)
             {
@@ -219,8 +270,12 @@ public final class PipelineBuilder<I, T>
                 output.sideOutputs(new SideOutputs(spec.sideSinks));
                 final OneInputOperator chain = (OneInputOperator)Objects.requireNonNull(
                     spec.chainFactory.get(), () -> "stage '" + spec.name + "': chain factory returned null");
-                result.add(new Stage(partitionName(spec, p), rings.get(index).get(p), chain, output,
-                    spec.errorPolicy, spec.deadLetters, builder.clock, spec.batchLimit));
+                final String stageName = partitionName(spec, p);
+                final StageCounters counters = null == countersFile ?
+                    StageCounters.disabled(stageName) : StageCounters.allocate(countersFile, stageName);
+                final LatencyRecorder serviceTime = builder.trackServiceTime ? latency.stage(stageName) : null;
+                result.add(new Stage(stageName, rings.get(index).get(p), chain, output,
+                    spec.errorPolicy, spec.deadLetters, builder.clock, spec.batchLimit, counters, serviceTime));
             }
             return result;
         }
@@ -228,13 +283,7 @@ public final class PipelineBuilder<I, T>
         @SuppressWarnings({"unchecked", "rawtypes"})
         private StageOutput<?> sinkOutput()
         {
-            SingleWriterRecorder recorder = null;
-            if (builder.trackLatency)
-            {
-                recorder = LatencyHistograms.newRecorder();
-                runtime.addEndToEndRecorder(recorder);
-            }
-            return new SinkOutput(sink, recorder);
+            return new SinkOutput(sink, builder.trackLatency ? latency.endToEnd() : null);
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})

@@ -2,8 +2,8 @@ package io.ringflow.pipeline.runtime;
 
 import io.ringflow.pipeline.Ingress;
 import io.ringflow.pipeline.PipelineException;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.SingleWriterRecorder;
+import io.ringflow.pipeline.metrics.CountersFile;
+import io.ringflow.pipeline.metrics.LatencyRecorders;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +40,11 @@ public final class PipelineRuntime<T> implements AutoCloseable
     private final List<Stage<?, ?>> stages = new ArrayList<>();
     private final List<StageRunner> runners = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
-    private final List<SingleWriterRecorder> endToEnd = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Set<String> warnings = ConcurrentHashMap.newKeySet();
     private RingIngress<T> ingress;
+    private LatencyRecorders latency;
+    private CountersFile countersFile;
     private volatile boolean aborted;
     private boolean started;
     private boolean drained;
@@ -66,9 +67,10 @@ public final class PipelineRuntime<T> implements AutoCloseable
         runners.add(runner);
     }
 
-    void addEndToEndRecorder(final SingleWriterRecorder recorder)
+    void metrics(final LatencyRecorders latency, final CountersFile countersFile)
     {
-        endToEnd.add(recorder);
+        this.latency = latency;
+        this.countersFile = countersFile;
     }
 
     /** @return the pipeline's name. */
@@ -331,7 +333,11 @@ public final class PipelineRuntime<T> implements AutoCloseable
         if (!stillRunning.isEmpty())
         {
             System.err.println("ringflow: pipeline '" + name + "': stages " + stillRunning +
-                " did not stop; their operators were not freed");
+                " did not stop; their operators and counters were not freed");
+        }
+        else if (null != countersFile)
+        {
+            countersFile.close();
         }
     }
 
@@ -405,22 +411,21 @@ public final class PipelineRuntime<T> implements AutoCloseable
     }
 
     /**
-     * End-to-end latency (ingress publish to sink) recorded since the previous call. Allocates: call it
-     * from a reporting thread, not per record. Empty when latency tracking is off.
+     * Latency recorders: end to end (ingress publish to sink, when tracked) and per-stage service time
+     * (when tracked). Read intervals from one reporting thread; an {@code IntervalLog} writes them in
+     * HdrHistogram's log format.
      *
-     * @return the interval's histogram, in nanoseconds.
+     * @return the recorders.
      */
-    public Histogram endToEndLatencyInterval()
+    public LatencyRecorders latency()
     {
-        final Histogram total = new Histogram(LatencyHistograms.HIGHEST_TRACKABLE_NS, LatencyHistograms.SIGNIFICANT_DIGITS);
-        synchronized (endToEnd)
-        {
-            for (final SingleWriterRecorder recorder : endToEnd)
-            {
-                total.add(recorder.getIntervalHistogram());
-            }
-        }
-        return total;
+        return latency;
+    }
+
+    /** @return the memory-mapped counters file another process can read, or null when not asked for. */
+    public java.nio.file.Path countersPath()
+    {
+        return null == countersFile ? null : countersFile.path();
     }
 
     /** @return the CPUs stage threads are pinned to, in stage order, -1 where unpinned. */

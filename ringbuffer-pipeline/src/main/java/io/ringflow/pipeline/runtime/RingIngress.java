@@ -6,6 +6,7 @@ import io.ringflow.operators.Timestamps;
 import io.ringflow.pipeline.Ingress;
 import io.ringflow.pipeline.PublishResult;
 import io.ringflow.pipeline.RecordTranslator;
+import io.ringflow.pipeline.metrics.PipelineCounters;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +33,7 @@ final class RingIngress<T> implements Ingress<T>
     private final RingBuffer<RingEvent<T>> buffer;
     private final boolean trackLatency;
     private final CapacityWaiter waiter;
+    private final PipelineCounters counters;
     // skips are rare (refused after close, translator threw), so accepted = claimed - skipped needs no
     // atomic increment per record
     private final AtomicLong skipped = new AtomicLong();
@@ -39,8 +41,10 @@ final class RingIngress<T> implements Ingress<T>
     private volatile boolean closing;
     private volatile long endOfStreamSequence = NOT_CLOSED;
 
-    RingIngress(final Ring<T> ring, final boolean trackLatency, final CapacityWaiter waiter)
+    RingIngress(
+        final Ring<T> ring, final boolean trackLatency, final CapacityWaiter waiter, final PipelineCounters counters)
     {
+        this.counters = counters;
         this.ring = ring;
         this.buffer = ring.buffer;
         this.trackLatency = trackLatency;
@@ -58,6 +62,7 @@ final class RingIngress<T> implements Ingress<T>
     {
         if (closing)
         {
+            counters.onRejectedClosed();
             return PublishResult.CLOSED;
         }
         final long claimed;
@@ -68,6 +73,7 @@ final class RingIngress<T> implements Ingress<T>
         catch (final InsufficientCapacityException full)
         {
             backPressured.incrementAndGet();
+            counters.onBackPressured();
             return PublishResult.BACK_PRESSURED;
         }
         return fill(claimed, translator, argument, originNs);
@@ -103,6 +109,7 @@ final class RingIngress<T> implements Ingress<T>
             event.setControl(RingEvent.SKIP, 0, claimed, originNs, 0);
             buffer.publish(claimed);
             skipped.incrementAndGet();
+            counters.onRejectedClosed();
             return PublishResult.CLOSED;
         }
         try

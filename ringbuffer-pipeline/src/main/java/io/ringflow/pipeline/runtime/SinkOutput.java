@@ -1,7 +1,7 @@
 package io.ringflow.pipeline.runtime;
 
 import io.ringflow.pipeline.Sink;
-import org.HdrHistogram.SingleWriterRecorder;
+import io.ringflow.pipeline.metrics.LatencyRecorder;
 
 /**
  * The end of the last stage: hands records to the user's sink and, when latency is tracked, records
@@ -14,19 +14,17 @@ import org.HdrHistogram.SingleWriterRecorder;
 final class SinkOutput<T> extends StageOutput<T>
 {
     private final Sink<T> sink;
-    private final SingleWriterRecorder endToEnd;
-    private final long highestTrackableNs;
+    private final LatencyRecorder endToEnd;
     private long watermark = Long.MIN_VALUE;
 
     /**
      * @param sink     the user's sink.
      * @param endToEnd where latencies go, or null when latency is not tracked.
      */
-    SinkOutput(final Sink<T> sink, final SingleWriterRecorder endToEnd)
+    SinkOutput(final Sink<T> sink, final LatencyRecorder endToEnd)
     {
         this.sink = sink;
         this.endToEnd = endToEnd;
-        this.highestTrackableNs = null == endToEnd ? 0 : LatencyHistograms.HIGHEST_TRACKABLE_NS;
     }
 
     @Override
@@ -36,7 +34,7 @@ final class SinkOutput<T> extends StageOutput<T>
         recordsOut++;
         if (null != endToEnd)
         {
-            endToEnd.recordValue(Math.min(Math.max(System.nanoTime() - originNs, 0), highestTrackableNs));
+            endToEnd.record(System.nanoTime() - originNs);
         }
     }
 

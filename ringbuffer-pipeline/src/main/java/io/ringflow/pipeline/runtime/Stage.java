@@ -8,6 +8,8 @@ import io.ringflow.pipeline.DeadLetter;
 import io.ringflow.pipeline.DeadLetterHandler;
 import io.ringflow.pipeline.ErrorPolicy;
 import io.ringflow.pipeline.PipelineException;
+import io.ringflow.pipeline.metrics.LatencyRecorder;
+import io.ringflow.pipeline.metrics.StageCounters;
 import org.agrona.concurrent.EpochClock;
 
 /**
@@ -37,6 +39,8 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
     private final DeadLetter deadLetter = new DeadLetter();
     private final EpochClock clock;
     private final int batchLimit;
+    private final StageCounters counters;
+    private final LatencyRecorder serviceTime;
 
     private int batchCount;
     private int endOfStreams;
@@ -56,7 +60,9 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
         final ErrorPolicy errorPolicy,
         final DeadLetterHandler deadLetters,
         final EpochClock clock,
-        final int batchLimit)
+        final int batchLimit,
+        final StageCounters counters,
+        final LatencyRecorder serviceTime)
     {
         this.name = name;
         this.input = input;
@@ -67,6 +73,8 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
         this.deadLetters = deadLetters;
         this.clock = clock;
         this.batchLimit = batchLimit;
+        this.counters = counters;
+        this.serviceTime = serviceTime;
         input.consumer(this);
         chain.open(output);
     }
@@ -100,8 +108,23 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
         {
             output.endOfBatch();
             output.sideOutputs().endOfBatch();
+            publishCounters();
         }
         return batchCount;
+    }
+
+    private void publishCounters()
+    {
+        counters.publishTotals(
+            recordsIn,
+            output.recordsOut(),
+            input.occupancy(),
+            output.backPressureWaits(),
+            output.backPressureNs(),
+            currentWatermark,
+            highestTimestamp,
+            output.sideOutputs().late(),
+            deadLetterCount);
     }
 
     private void tickProcessingTime()
@@ -151,6 +174,7 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
         {
             highestTimestamp = event.timestamp;
         }
+        final long startNs = null == serviceTime ? 0 : System.nanoTime();
         try
         {
             chain.processRecord(event.record, event.timestamp);
@@ -158,6 +182,10 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
         catch (final Exception ex)
         {
             onRecordFailure(event, ex);
+        }
+        if (null != serviceTime)
+        {
+            serviceTime.record(System.nanoTime() - startNs);
         }
         if (RingEvent.NO_WATERMARK != event.watermarkAfter)
         {
@@ -252,6 +280,7 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
         advanceWatermark(Timestamps.END_OF_STREAM);
         output.endOfStream();
         output.sideOutputs().endOfStream();
+        publishCounters();
         finished = true;
     }
 

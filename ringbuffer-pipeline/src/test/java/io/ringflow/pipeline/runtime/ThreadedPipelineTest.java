@@ -171,6 +171,33 @@ class ThreadedPipelineTest
     }
 
     @Test
+    void shouldPublishCountersToAFileAndRecordEndToEndLatency(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir)
+    {
+        final java.nio.file.Path file = dir.resolve("counters.dat");
+        final PipelineRuntime<Event> pipeline = PipelineBuilder.ingress("observed", Event.TYPE, ProducerMode.SINGLE)
+            .counters(file).serviceTimeTracking(true)
+            .stage(StageSpec.of("only", () -> identity("only")))
+            .build(new CollectingSink<>(Event::copy)).start();
+        final Event event = new Event();
+        for (int n = 0; n < 1_000; n++)
+        {
+            pipeline.ingress().publish(Event.COPY, event.set(n % 5, n, n, 0), 10, TimeUnit.SECONDS);
+        }
+        pipeline.drain();
+
+        try (io.ringflow.pipeline.metrics.CountersFileReader reader =
+            io.ringflow.pipeline.metrics.CountersFileReader.open(file))
+        {
+            assertThat(reader.value("only: records in")).isEqualTo(1_000);
+            assertThat(reader.value("only: records out")).isEqualTo(1_000);
+            assertThat(reader.value("only: watermark")).isEqualTo(Long.MAX_VALUE);
+        }
+        assertThat(pipeline.latency().endToEnd().intervalHistogram(null).getTotalCount()).isEqualTo(1_000);
+        assertThat(pipeline.latency().stage("only").intervalHistogram(null).getTotalCount()).isEqualTo(1_000);
+        pipeline.close();
+    }
+
+    @Test
     void shouldReportAStuckStageByName() throws Exception
     {
         final CountDownLatch release = new CountDownLatch(1);
