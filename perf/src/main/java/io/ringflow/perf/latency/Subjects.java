@@ -1,0 +1,58 @@
+package io.ringflow.perf.latency;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * The subjects the harness knows, by the name given to {@code --subjects}; each factory takes the ring or
+ * queue capacity. A new subject is one more {@code put} here (the Ringflow runtime's identity chain, for one).
+ */
+final class Subjects
+{
+    private static final Map<String, IntFunction<LatencySubject>> FACTORIES = new LinkedHashMap<>();
+
+    static
+    {
+        FACTORIES.put("disruptor", RawDisruptorSubject::new);
+        FACTORIES.put("blocking-queue", BlockingQueueSubject::new);
+    }
+
+    private Subjects()
+    {
+    }
+
+    static Iterable<String> names()
+    {
+        return FACTORIES.keySet();
+    }
+
+    static boolean exists(final String name)
+    {
+        return FACTORIES.containsKey(name);
+    }
+
+    static LatencySubject create(final String name, final int capacity)
+    {
+        return FACTORIES.get(name).apply(capacity);
+    }
+
+    /**
+     * For {@link LatencySubject#stop()}: fail unless every accepted record came out once, payload intact.
+     *
+     * @param subject      name for the message.
+     * @param offered      records accepted by {@code offer}.
+     * @param offeredSum   sum of their payloads.
+     * @param delivered    records the consumer delivered.
+     * @param deliveredSum sum of the delivered payloads.
+     */
+    static void verify(
+        final String subject, final long offered, final long offeredSum, final long delivered, final long deliveredSum)
+    {
+        if (offered != delivered || offeredSum != deliveredSum)
+        {
+            throw new IllegalStateException(subject + ": offered " + offered + " records (payload sum " + offeredSum +
+                ") but delivered " + delivered + " (payload sum " + deliveredSum + ")");
+        }
+    }
+}
