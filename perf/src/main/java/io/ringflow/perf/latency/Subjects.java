@@ -16,6 +16,7 @@ final class Subjects
     {
         FACTORIES.put("disruptor", RawDisruptorSubject::new);
         FACTORIES.put("blocking-queue", BlockingQueueSubject::new);
+        FACTORIES.put("ringflow", RingflowSubject::new);
     }
 
     private Subjects()

@@ -51,11 +51,18 @@ final class Ring<T>
         this.name = name;
         this.inputs = inputs;
         this.buffer = multiProducer ?
-            RingBuffer.createMultiProducer(() -> new RingEvent<>(type.newInstance()), size, wait) :
-            RingBuffer.createSingleProducer(() -> new RingEvent<>(type.newInstance()), size, wait);
+            RingBuffer.createMultiProducer(() -> newSlot(type), size, wait) :
+            RingBuffer.createSingleProducer(() -> newSlot(type), size, wait);
         this.poller = buffer.newPoller();
         buffer.addGatingSequences(poller.getSequence());
         this.barrier = buffer.newBarrier();
+    }
+
+    private static <T> RingEvent<T> newSlot(final RecordType<T> type)
+    {
+        // the record first, then its envelope, whose trailing padding then separates this slot from the next
+        final T record = type.newInstance();
+        return new RingEvent<>(record);
     }
 
     void consumer(final Stage<T, ?> stage)

@@ -42,7 +42,12 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
     private final StageCounters counters;
     private final LatencyRecorder serviceTime;
 
+    /** Events between two readings of the clock and publications of the counters, at the most. */
+    static final int HOUSEKEEPING_INTERVAL_EVENTS = 1024;
+
     private int batchCount;
+    private int eventsSinceHousekeeping;
+    private boolean countersPublished;
     private int endOfStreams;
     private boolean finished;
     private long currentWatermark = Timestamps.MIN_WATERMARK;
@@ -90,7 +95,6 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
         {
             return 0;
         }
-        tickProcessingTime();
         batchCount = 0;
         try
         {
@@ -108,9 +112,39 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
         {
             output.endOfBatch();
             output.sideOutputs().endOfBatch();
-            publishCounters();
+            eventsSinceHousekeeping += batchCount;
+            if (eventsSinceHousekeeping >= HOUSEKEEPING_INTERVAL_EVENTS)
+            {
+                housekeeping();
+            }
+        }
+        else
+        {
+            // idle: time is free to spend, and processing time must advance while nothing arrives
+            housekeeping();
         }
         return batchCount;
+    }
+
+    /**
+     * Clock and counters are not per batch: under load a batch can be one event, and reading the clock
+     * plus eleven counter stores would cost more than the event. They run when the ring is found empty,
+     * and at least every {@link #HOUSEKEEPING_INTERVAL_EVENTS} events.
+     */
+    private void housekeeping()
+    {
+        if (eventsSinceHousekeeping > 0 || !countersPublished)
+        {
+            eventsSinceHousekeeping = 0;
+            countersPublished = true;
+            publishCounters();
+        }
+        tickProcessingTime();
+        if (batchCount == 0)
+        {
+            // processing time may have made operators emit (idleness): publish it now
+            output.endOfBatch();
+        }
     }
 
     private void publishCounters()
