@@ -1,0 +1,173 @@
+package io.ringflow.pipeline;
+
+import io.ringflow.pipeline.runtime.PipelineBuilder;
+import io.ringflow.pipeline.runtime.PipelineRuntime;
+import io.ringflow.pipeline.runtime.StageSpec;
+import org.agrona.concurrent.EpochClock;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A pipeline as a plan: what the DSL recorded, not yet running. Start one with {@link #from(Source)},
+ * end it with {@code to(sink)}, then {@link #build()} it into a {@link PipelineRuntime}.
+ * <pre>{@code
+ * PipelineRuntime<Txn> runtime = Pipeline.from(Source.of("txns", TXN))
+ *     .assignTimestamps("event-time", WatermarkStrategy.<Txn>forBoundedOutOfOrderness(500).withTimestampAssigner(Txn::timeMs))
+ *     .filter("valid", txn -> txn.amount > 0)
+ *     .stage("windows")                                   // what follows runs on a second thread
+ *     .keyBy(Txn::card)
+ *     .window(Windows.sliding(60_000, 10_000))
+ *     .aggregate("velocity", Aggregates.count())
+ *     .to(alerts)
+ *     .build();
+ * }</pre>
+ * Stages are explicit: everything between two {@code stage(...)} calls is fused into one chain on one
+ * thread. {@link #build()} validates the plan and says what is wrong and where.
+ * <p>
+ * Threading: record and build on one thread.
+ *
+ * @param <I> ingress record type.
+ */
+public final class Pipeline<I>
+{
+    final Source<I> source;
+    final List<PlanStage> stages = new ArrayList<>();
+    final List<String> problems = new ArrayList<>();
+    private Sink<?> sink;
+    private boolean latencyTracking = true;
+    private boolean serviceTimeTracking;
+    private Path countersFile;
+    private EpochClock steppedClock;
+
+    private Pipeline(final Source<I> source)
+    {
+        this.source = source;
+        stages.add(new PlanStage(source.name, source.type));
+    }
+
+    /**
+     * @param source the ingress.
+     * @param <I>    its record type.
+     * @return the stream of the source's records, on the first stage.
+     */
+    public static <I> Stream<I, I> from(final Source<I> source)
+    {
+        return new Stream<>(new Pipeline<>(Objects.requireNonNull(source, "source")), source.type, false);
+    }
+
+    void sink(final Sink<?> sink)
+    {
+        this.sink = sink;
+    }
+
+    PlanStage currentStage()
+    {
+        return stages.get(stages.size() - 1);
+    }
+
+    /**
+     * @param track record end-to-end latency (on by default).
+     * @return this.
+     */
+    public Pipeline<I> latencyTracking(final boolean track)
+    {
+        this.latencyTracking = track;
+        return this;
+    }
+
+    /**
+     * @param track record every stage's per-record service time (off by default).
+     * @return this.
+     */
+    public Pipeline<I> serviceTimeTracking(final boolean track)
+    {
+        this.serviceTimeTracking = track;
+        return this;
+    }
+
+    /**
+     * @param file memory-mapped counters file another process can read while the pipeline runs.
+     * @return this.
+     */
+    public Pipeline<I> counters(final Path file)
+    {
+        this.countersFile = Objects.requireNonNull(file, "file");
+        return this;
+    }
+
+    /**
+     * Build for the stepped mode: no threads, the caller steps the stages.
+     *
+     * @param processingClock processing time for the operators.
+     * @return this.
+     */
+    public Pipeline<I> stepped(final EpochClock processingClock)
+    {
+        this.steppedClock = Objects.requireNonNull(processingClock, "processingClock");
+        return this;
+    }
+
+    /**
+     * @return the plan, one line per stage: its name, parallelism, wait strategy and operators.
+     */
+    public String describe()
+    {
+        final StringBuilder text = new StringBuilder("pipeline '").append(source.name).append("'\n");
+        for (final PlanStage stage : stages)
+        {
+            text.append("  ").append(stage.describe()).append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
+     * Validate the plan and create its runtime (not started).
+     *
+     * @return the runtime; {@code start()} it, publish to its {@code ingress()}, then {@code drain()}.
+     * @throws PipelineException listing every problem found, each naming the stage and operator.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public PipelineRuntime<I> build()
+    {
+        final List<String> found = new ArrayList<>(problems);
+        for (final PlanStage stage : stages)
+        {
+            if (stage.operators.isEmpty())
+            {
+                found.add("stage '" + stage.name + "' has no operator");
+            }
+        }
+        if (!found.isEmpty())
+        {
+            throw new PipelineException("pipeline '" + source.name + "' is not valid:\n  " + String.join("\n  ", found));
+        }
+        final PipelineBuilder builder = PipelineBuilder.ingress(source.name, source.type, source.producerMode)
+            .ingressRingSize(source.ringSize)
+            .latencyTracking(latencyTracking)
+            .serviceTimeTracking(serviceTimeTracking);
+        if (null != countersFile)
+        {
+            builder.counters(countersFile);
+        }
+        if (null != steppedClock)
+        {
+            builder.stepped(steppedClock);
+        }
+        for (int i = 0; i < stages.size(); i++)
+        {
+            final StageSpec spec = stages.get(i).compile(0 == i);
+            builder.stage(spec);
+        }
+        try
+        {
+            return builder.build((Sink)sink);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new PipelineException("pipeline '" + source.name + "' is not valid: " + ex.getMessage(), ex);
+        }
+    }
+}
