@@ -13,6 +13,20 @@ public final class CardTransaction
     int merchantCountry;
 
     /** @return unique per transaction; duplicates re-send the same id. */
+    /**
+     * @param other overwrite every field with its values.
+     * @return this.
+     */
+    public CardTransaction copyFrom(final CardTransaction other)
+    {
+        transactionId = other.transactionId;
+        cardId = other.cardId;
+        amountCents = other.amountCents;
+        eventTimeMs = other.eventTimeMs;
+        merchantCountry = other.merchantCountry;
+        return this;
+    }
+
     public long transactionId()
     {
         return transactionId;

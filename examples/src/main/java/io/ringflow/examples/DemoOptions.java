@@ -1,5 +1,7 @@
 package io.ringflow.examples;
 
+import io.ringflow.pipeline.WaitStrategy;
+
 /**
  * Command-line options of the demo: {@code --duration SECONDS --rate RECORDS_PER_S --cards N --seed N
  * --threshold N}. An unknown option or a bad value is rejected with a message naming it.
@@ -12,6 +14,7 @@ final class DemoOptions
     long seed = 42;
     long threshold = 8;
     long warmupSeconds = -1;   // default: a third of the duration, at most 5 s
+    WaitStrategy waitStrategy = WaitStrategy.BUSY_SPIN;
 
     static DemoOptions parse(final String[] args)
     {
@@ -52,6 +55,9 @@ final class DemoOptions
                         throw new UsageException("option --warmup must be >= 0, was " + value);
                     }
                     break;
+                case "--wait":
+                    options.waitStrategy = waitStrategy(value);
+                    break;
                 default:
                     throw new UsageException("unknown option " + name + "\n" + usage());
             }
@@ -74,10 +80,23 @@ final class DemoOptions
         return Math.min(5, durationSeconds / 3);
     }
 
+    private static WaitStrategy waitStrategy(final String value)
+    {
+        for (final WaitStrategy strategy : WaitStrategy.values())
+        {
+            if (strategy.name().replace('_', '-').equalsIgnoreCase(value))
+            {
+                return strategy;
+            }
+        }
+        throw new UsageException("option --wait must be one of busy-spin, yielding, sleeping, blocking; was " + value);
+    }
+
     static String usage()
     {
         return "usage: ringflow demo [--duration SECONDS (30)] [--rate RECORDS_PER_S (100000)] [--cards N (10000)]" +
-            " [--seed N (42)] [--threshold PAYMENTS_PER_MINUTE (8)] [--warmup SECONDS (duration/3, at most 5)]";
+            " [--seed N (42)] [--threshold PAYMENTS_PER_MINUTE (8)] [--warmup SECONDS (duration/3, at most 5)]" +
+            " [--wait busy-spin|yielding|sleeping|blocking (busy-spin: the stage thread owns a core)]";
     }
 
     private static long positive(final String name, final String value)

@@ -37,7 +37,7 @@ final class DemoSummary
             "%n== summary ==%nrecords       %,d in %.1f s (%,.0f records/s; %,d offered%s)%n" +
             "latency       p50 %s  p90 %s  p99 %s  p99.9 %s  p99.99 %s  max %s  (%,d records after a %d s warm-up)%n" +
             "alerts        %,d (velocity rule)%nduplicates    %,d dropped%n" +
-            "late records  %,d rejected past lateness, %,d late window firings%n",
+            "late records  %,d rejected past lateness, %,d alerts from late window firings%n",
             records, seconds, records / seconds, offered,
             records < offered ? ", fell behind: lower --rate for a latency figure" : "",
             VelocityDemo.micros(latency.getValueAtPercentile(50)), VelocityDemo.micros(latency.getValueAtPercentile(90)),

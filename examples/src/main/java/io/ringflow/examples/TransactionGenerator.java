@@ -79,6 +79,12 @@ public final class TransactionGenerator
         recentTimes[slot] = into.eventTimeMs;
     }
 
+    /** @return the event-time clock: about the newest event time generated so far, in ms. */
+    public long eventClockMs()
+    {
+        return (long)eventClockMs;
+    }
+
     /** @return records generated so far. */
     public long generated()
     {

@@ -1,18 +1,21 @@
 package io.ringflow.examples;
 
-import io.ringflow.operators.OperatorChain;
-import io.ringflow.operators.Output;
-import io.ringflow.operators.OutputTag;
 import io.ringflow.operators.RejectReason;
 import io.ringflow.operators.Rejected;
 import io.ringflow.operators.aggregate.Aggregates;
-import io.ringflow.operators.dedup.DedupOperator;
-import io.ringflow.operators.stateless.FilterOperator;
-import io.ringflow.operators.time.TimestampsAndWatermarksOperator;
 import io.ringflow.operators.time.WatermarkStrategy;
-import io.ringflow.operators.window.WindowOperator;
+import io.ringflow.operators.window.FiringKind;
 import io.ringflow.operators.window.WindowResult;
 import io.ringflow.operators.window.Windows;
+import io.ringflow.pipeline.Pipeline;
+import io.ringflow.pipeline.ProducerMode;
+import io.ringflow.pipeline.PublishResult;
+import io.ringflow.pipeline.RecordTranslator;
+import io.ringflow.pipeline.RecordType;
+import io.ringflow.pipeline.Sink;
+import io.ringflow.pipeline.Source;
+import io.ringflow.pipeline.metrics.LatencyRecorder;
+import io.ringflow.pipeline.runtime.PipelineRuntime;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;
@@ -20,7 +23,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Card-velocity fraud rule on the operator core, driven on one thread at a fixed offered rate:
+ * Card-velocity fraud rule on the ring runtime: this thread publishes payments at a fixed offered rate,
+ * one busy-spinning stage runs the whole chain, fused:
  * <pre>
  *   generator ──► event time (bounded out-of-orderness 500 ms)
  *             ──► dedup by transaction id (TTL 2 min of event time)
@@ -28,15 +32,22 @@ import java.util.concurrent.TimeUnit;
  *             ──► filter: more than THRESHOLD payments in a window ──► alerts
  *   late records and duplicates go to the rejected side output and are counted by reason.
  * </pre>
- * Latency is measured open-loop: from each record's intended send time at the offered rate to the end
- * of its processing (window firings it triggers included), so falling behind shows up as latency
- * instead of being hidden (coordinated omission accounted for). The run ends after its duration of wall
+ * Latency is measured open-loop by the runtime: from each record's intended send time at the offered
+ * rate (handed to the ingress as its origin time) to the end of its processing in the stage, window
+ * firings it triggers included, so falling behind shows up as latency instead of being hidden
+ * (coordinated omission accounted for). The run ends after its duration of wall
  * time; records it fell too far behind to send are reported, not silently skipped.
  * <p>
- * This is the stand-in main job until the full fraud detector (issue 8) lands on the ring runtime.
+ * This is the stand-in main job until the full fraud detector (issue 8) lands.
  */
 public final class VelocityDemo
 {
+    private static final RecordType<CardTransaction> PAYMENT =
+        RecordType.of("CardTransaction", CardTransaction::new, (from, to) -> to.copyFrom(from));
+    /** The generator writes the next payment straight into the ring slot: nothing is copied or allocated. */
+    private static final RecordTranslator<CardTransaction, TransactionGenerator> GENERATE =
+        (slot, generator) -> generator.next(slot);
+
     private static final long WINDOW_MS = 60_000;
     private static final long SLIDE_MS = 10_000;
     /** Payment retries arrive within seconds; two minutes of event time covers them with margin. */
@@ -70,25 +81,30 @@ public final class VelocityDemo
      */
     static DemoSummary run(final DemoOptions options, final PrintStream out, final boolean terminal)
     {
-        final AlertSink sink = new AlertSink();
-        final TimestampsAndWatermarksOperator<CardTransaction> eventTime = new TimestampsAndWatermarksOperator<>("event-time",
-            WatermarkStrategy.<CardTransaction>forBoundedOutOfOrderness(500).withTimestampAssigner(CardTransaction::eventTimeMs));
-        final WindowOperator<CardTransaction, WindowResult> velocity = WindowOperator.keyed("velocity", CardTransaction::cardId)
-            .window(Windows.sliding(WINDOW_MS, SLIDE_MS))
-            .allowedLateness(5_000)
-            .expectedKeys(options.cards)
-            .aggregate(Aggregates.of(Aggregates.count(), Aggregates.sum(CardTransaction::amountCents)));
-        final OperatorChain<CardTransaction, WindowResult> chain = OperatorChain.first(eventTime)
-            .then(new DedupOperator<>("dedup", CardTransaction::transactionId, DEDUP_TTL_MS, 1 << 16))
-            .then(velocity)
-            .then(new FilterOperator<>("over-threshold", r -> r.longValue(0) > options.threshold));
-        chain.open(sink);
+        final AlertSink alerts = new AlertSink();
+        final RejectionCounter late = new RejectionCounter();
+        final RejectionCounter duplicates = new RejectionCounter();
+        final PipelineRuntime<CardTransaction> pipeline = Pipeline
+            .from(Source.of("card-payments", PAYMENT).producerMode(ProducerMode.SINGLE).ringSize(1 << 16))
+            .assignTimestamps("event-time", WatermarkStrategy.<CardTransaction>forBoundedOutOfOrderness(500)
+                .withTimestampAssigner(CardTransaction::eventTimeMs))
+            .keyBy(CardTransaction::transactionId).dedup("dedup", DEDUP_TTL_MS)
+            .keyBy(CardTransaction::cardId)
+            .window(Windows.sliding(WINDOW_MS, SLIDE_MS)).allowedLateness(5_000).expectedKeys(options.cards)
+            .aggregate("velocity", Aggregates.of(Aggregates.count(), Aggregates.sum(CardTransaction::amountCents)))
+            .filter("over-threshold", result -> result.longValue(0) > options.threshold)
+            .rejected(RejectReason.LATE, late)
+            .rejected(RejectReason.DUPLICATE, duplicates)
+            .waitStrategy(options.waitStrategy)  // busy-spin by default: it and the producer own the two cores
+            .to(alerts)
+            .build()
+            .start();
 
         // one card pays about once a minute of event time on average; hot cards far more often
         final TransactionGenerator generator = new TransactionGenerator(options.seed, options.cards, 60_000.0 / options.cards);
-        final CardTransaction transaction = new CardTransaction();
-        final Histogram interval = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-        final Histogram total = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+        final LatencyRecorder latency = pipeline.latency().endToEnd();
+        final Histogram total = new Histogram(latency.highestTrackableValueNs(), 3);
+        Histogram interval = null;
         final LiveView view = new LiveView(out, terminal);
         final long periodNs = Math.max(1, 1_000_000_000L / options.ratePerSecond);
         final long startNs = System.nanoTime();
@@ -107,41 +123,47 @@ public final class VelocityDemo
                 Thread.onSpinWait();
                 now = System.nanoTime();
             }
-            generator.next(transaction);
-            chain.processRecord(transaction, 0);
-            final long latencyNs = System.nanoTime() - intendedNs;
-            interval.recordValue(Math.min(latencyNs, interval.getHighestTrackableValue()));
+            // latency counts from the intended send time, so time spent back-pressured is latency too
+            while (PublishResult.OK != pipeline.ingress().tryPublish(GENERATE, generator, intendedNs))
+            {
+                Thread.onSpinWait();
+            }
             sent++;
             intendedNs += periodNs;
             if (now >= nextReportNs)
             {
                 // an interval counts when it started after the warm-up: the first one reports just after it ends
                 final boolean warmingUp = nextReportNs - 1_000_000_000L < warmupEndNs;
+                interval = latency.intervalHistogram(interval);
                 view.show(
                     String.format(Locale.ROOT, "t=%3ds%s records/s %,10d  sent %,12d", (now - startNs) / 1_000_000_000L,
                         warmingUp ? " (warm-up)" : "", sent - sentAtLastReport, sent),
-                    latencyLine("latency (from intended send time)", interval),
+                    latencyLine("latency (intended send to processed)", interval),
                     String.format(Locale.ROOT, "watermark lag %,d ms   late %,d   duplicates %,d   alerts %,d",
-                        eventTime.maxTimestampSeen() - eventTime.currentWatermark(), sink.rejected(RejectReason.LATE),
-                        sink.rejected(RejectReason.DUPLICATE), sink.alerts));
+                        watermarkLagMs(generator, pipeline), late.count, duplicates.count, alerts.count));
                 if (!warmingUp)
                 {
                     total.add(interval);
                 }
-                interval.reset();
                 sentAtLastReport = sent;
                 nextReportNs += 1_000_000_000L;
             }
         }
-        total.add(interval);
-        chain.processWatermark(Long.MAX_VALUE);
+        pipeline.drain();
+        total.add(latency.intervalHistogram(interval));
         final double seconds = (System.nanoTime() - startNs) / 1e9;
         final long offered = options.ratePerSecond * options.durationSeconds;
-        final DemoSummary summary = new DemoSummary(sent, offered, seconds, options.warmupSeconds(), total, sink.alerts,
-            sink.rejected(RejectReason.LATE), sink.rejected(RejectReason.DUPLICATE), velocity.counters().lateFirings());
+        final DemoSummary summary = new DemoSummary(sent, offered, seconds, options.warmupSeconds(), total,
+            alerts.count, late.count, duplicates.count, alerts.lateCount);
         out.println(summary.render());
-        chain.close();
+        pipeline.close();
         return summary;
+    }
+
+    private static long watermarkLagMs(final TransactionGenerator generator, final PipelineRuntime<?> pipeline)
+    {
+        final long watermark = pipeline.stats().get(0).watermark();
+        return Long.MIN_VALUE == watermark ? 0 : Math.max(0, generator.eventClockMs() - watermark);
     }
 
     private static String latencyLine(final String label, final Histogram histogram)
@@ -156,40 +178,32 @@ public final class VelocityDemo
         return String.format(Locale.ROOT, "%.1f µs", nanos / 1000.0);
     }
 
-    /** Counts alerts and rejected records by reason. */
-    private static final class AlertSink implements Output<WindowResult>
+    /** Counts alerts, and those from windows re-fired by late records. Called on the stage thread. */
+    private static final class AlertSink implements Sink<WindowResult>
     {
-        private final long[] rejectedCounts = new long[RejectReason.values().length];
-        long alerts;
+        long count;
+        long lateCount;
 
         @Override
-        public void emit(final WindowResult record, final long timestamp)
+        public void onRecord(final WindowResult record, final long timestamp)
         {
-            alerts++;
-        }
-
-        @Override
-        public void emitWatermark(final long watermark)
-        {
-        }
-
-        @Override
-        public void emitIdle()
-        {
-        }
-
-        @Override
-        public <S> void emitSide(final OutputTag<S> tag, final S record, final long timestamp)
-        {
-            if (tag.equals(Rejected.TAG))
+            count++;
+            if (FiringKind.LATE == record.kind())
             {
-                rejectedCounts[((Rejected<?>)record).reason().ordinal()]++;
+                lateCount++;
             }
         }
+    }
 
-        long rejected(final RejectReason reason)
+    /** Counts rejected records of one reason. Called on the stage thread; read racily for the live view. */
+    private static final class RejectionCounter implements Sink<Rejected<?>>
+    {
+        long count;
+
+        @Override
+        public void onRecord(final Rejected<?> record, final long timestamp)
         {
-            return rejectedCounts[reason.ordinal()];
+            count++;
         }
     }
 }

@@ -266,14 +266,15 @@ public class Stream<I, T>
 
     /**
      * Route the records the current stage's operators reject for {@code reason} (late, duplicate, invalid
-     * timestamp) to a sink. Rejections with no sink are counted by their operators and dropped.
+     * timestamp) to a sink. Rejections with no sink are counted by their operators and dropped. The
+     * rejected record is of the rejecting operator's input type, which need not be this stream's.
      *
      * @param reason which rejections.
      * @param sink   where they go, on the stage's thread.
      * @return this.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public Stream<I, T> rejected(final RejectReason reason, final Sink<? super Rejected<T>> sink)
+    public Stream<I, T> rejected(final RejectReason reason, final Sink<? super Rejected<?>> sink)
     {
         Objects.requireNonNull(reason, "reason");
         if (null != pipeline.currentStage().rejectedSinks.putIfAbsent(reason, (Sink)Objects.requireNonNull(sink, "sink")))

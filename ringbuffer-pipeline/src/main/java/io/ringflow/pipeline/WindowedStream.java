@@ -74,9 +74,11 @@ public final class WindowedStream<I, T>
      * @param sink where they go, on the stage's thread.
      * @return this.
      */
-    public WindowedStream<I, T> lateRecords(final io.ringflow.pipeline.Sink<? super Rejected<T>> sink)
+    @SuppressWarnings("unchecked")
+    public WindowedStream<I, T> lateRecords(final Sink<? super Rejected<T>> sink)
     {
-        keyed.stream.rejected(RejectReason.LATE, sink);
+        // the window's rejections are of its input type T, so the cast only widens what the sink sees
+        keyed.stream.rejected(RejectReason.LATE, (rejected, timestamp) -> sink.onRecord((Rejected<T>)rejected, timestamp));
         return this;
     }
 

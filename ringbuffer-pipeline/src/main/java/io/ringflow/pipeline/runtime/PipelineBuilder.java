@@ -82,8 +82,10 @@ public final class PipelineBuilder<I, T>
     }
 
     /**
-     * @param track stamp records at ingress and record end-to-end latency at the sink (two
-     *              {@code System.nanoTime()} calls per record); on by default.
+     * @param track stamp records at ingress and record their end-to-end latency: from the publish (or
+     *              the origin time given to it) to the end of their processing in the last stage, firings
+     *              they trigger included, whether or not they produce output. Two
+     *              {@code System.nanoTime()} calls per record; on by default.
      * @return this.
      */
     public PipelineBuilder<I, T> latencyTracking(final boolean track)
@@ -178,7 +180,7 @@ public final class PipelineBuilder<I, T>
         if (trackLatency && last.parallelism > 1)
         {
             throw new IllegalArgumentException("pipeline '" + name + "': end-to-end latency is recorded by the " +
-                "sink's one thread, but the last stage '" + last.name + "' runs " + last.parallelism +
+                "last stage's one thread, but the last stage '" + last.name + "' runs " + last.parallelism +
                 " partitions; add a stage after it or turn latencyTracking off");
         }
         return new Assembly<>(this, sink).assemble();
@@ -274,8 +276,9 @@ public final class PipelineBuilder<I, T>
                 final StageCounters counters = null == countersFile ?
                     StageCounters.disabled(stageName) : StageCounters.allocate(countersFile, stageName);
                 final LatencyRecorder serviceTime = builder.trackServiceTime ? latency.stage(stageName) : null;
-                result.add(new Stage(stageName, rings.get(index).get(p), chain, output,
-                    spec.errorPolicy, spec.deadLetters, builder.clock, spec.batchLimit, counters, serviceTime));
+                final LatencyRecorder endToEnd = last && builder.trackLatency ? latency.endToEnd() : null;
+                result.add(new Stage(stageName, rings.get(index).get(p), chain, output, spec.errorPolicy,
+                    spec.deadLetters, builder.clock, spec.batchLimit, counters, serviceTime, endToEnd));
             }
             return result;
         }
@@ -283,7 +286,7 @@ public final class PipelineBuilder<I, T>
         @SuppressWarnings({"unchecked", "rawtypes"})
         private StageOutput<?> sinkOutput()
         {
-            return new SinkOutput(sink, builder.trackLatency ? latency.endToEnd() : null);
+            return new SinkOutput(sink);
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})

@@ -411,7 +411,8 @@ public final class PipelineRuntime<T> implements AutoCloseable
     }
 
     /**
-     * Latency recorders: end to end (ingress publish to sink, when tracked) and per-stage service time
+     * Latency recorders: end to end (ingress publish to the end of processing in the last stage, when
+     * tracked) and per-stage service time
      * (when tracked). Read intervals from one reporting thread; an {@code IntervalLog} writes them in
      * HdrHistogram's log format.
      *

@@ -1,11 +1,9 @@
 package io.ringflow.pipeline.runtime;
 
 import io.ringflow.pipeline.Sink;
-import io.ringflow.pipeline.metrics.LatencyRecorder;
 
 /**
- * The end of the last stage: hands records to the user's sink and, when latency is tracked, records
- * each record's end-to-end latency (from its input's origin time at the ingress to now).
+ * The end of the last stage: hands records to the user's sink.
  * <p>
  * Threading: one stage thread.
  *
@@ -14,17 +12,14 @@ import io.ringflow.pipeline.metrics.LatencyRecorder;
 final class SinkOutput<T> extends StageOutput<T>
 {
     private final Sink<T> sink;
-    private final LatencyRecorder endToEnd;
     private long watermark = Long.MIN_VALUE;
 
     /**
-     * @param sink     the user's sink.
-     * @param endToEnd where latencies go, or null when latency is not tracked.
+     * @param sink the user's sink.
      */
-    SinkOutput(final Sink<T> sink, final LatencyRecorder endToEnd)
+    SinkOutput(final Sink<T> sink)
     {
         this.sink = sink;
-        this.endToEnd = endToEnd;
     }
 
     @Override
@@ -32,10 +27,6 @@ final class SinkOutput<T> extends StageOutput<T>
     {
         sink.onRecord(record, timestamp);
         recordsOut++;
-        if (null != endToEnd)
-        {
-            endToEnd.record(System.nanoTime() - originNs);
-        }
     }
 
     @Override

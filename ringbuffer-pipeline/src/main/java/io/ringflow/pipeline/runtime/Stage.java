@@ -41,6 +41,7 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
     private final int batchLimit;
     private final StageCounters counters;
     private final LatencyRecorder serviceTime;
+    private final LatencyRecorder endToEnd;
 
     /** Events between two readings of the clock and publications of the counters, at the most. */
     static final int HOUSEKEEPING_INTERVAL_EVENTS = 1024;
@@ -67,7 +68,8 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
         final EpochClock clock,
         final int batchLimit,
         final StageCounters counters,
-        final LatencyRecorder serviceTime)
+        final LatencyRecorder serviceTime,
+        final LatencyRecorder endToEnd)
     {
         this.name = name;
         this.input = input;
@@ -80,6 +82,7 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
         this.batchLimit = batchLimit;
         this.counters = counters;
         this.serviceTime = serviceTime;
+        this.endToEnd = endToEnd;
         input.consumer(this);
         chain.open(output);
     }
@@ -181,6 +184,10 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
         {
             case RingEvent.RECORD:
                 onRecord(event);
+                if (null != endToEnd)
+                {
+                    endToEnd.record(System.nanoTime() - event.originNs);
+                }
                 break;
             case RingEvent.WATERMARK:
                 onWatermark(event.producer, event.timestamp);
