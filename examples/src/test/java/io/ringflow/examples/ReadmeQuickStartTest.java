@@ -28,13 +28,29 @@ class ReadmeQuickStartTest
     }
 
     @Test
+    void shouldRunThePipelineQuickStartOnThreadsWithTheSameResults()
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PipelineQuickStart.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        // the odd lot (42 shares) is filtered out in stage 1; end of input fires [1000, 2000) for symbol 9
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+            "symbol 7 [0, 1000) ON_TIME: 2 trades, 400 shares",
+            "symbol 9 [1000, 2000) ON_TIME: 2 trades, 300 shares");
+    }
+
+    @Test
     void shouldShowInTheReadmeExactlyTheCodeThatRuns() throws IOException
     {
-        final String source = Files.readString(Path.of("src/main/java/io/ringflow/examples/QuickStart.java"));
         final String readme = Files.readString(Path.of("../README.md"));
-
-        assertThat(normalise(between(readme, "// quickstart:start", "// quickstart:end")))
-            .isEqualTo(normalise(between(source, "// quickstart:start", "// quickstart:end")));
+        for (final String[] snippet : new String[][] {
+            {"QuickStart.java", "// quickstart:start", "// quickstart:end"},
+            {"PipelineQuickStart.java", "// pipeline:start", "// pipeline:end"}})
+        {
+            final String source = Files.readString(Path.of("src/main/java/io/ringflow/examples/" + snippet[0]));
+            assertThat(normalise(between(readme, snippet[1], snippet[2])))
+                .as(snippet[0]).isEqualTo(normalise(between(source, snippet[1], snippet[2])));
+        }
     }
 
     private static String between(final String text, final String start, final String end)
