@@ -60,7 +60,7 @@ final class Ring<T>
 
     private static <T> RingEvent<T> newSlot(final RecordType<T> type)
     {
-        // the record first, then its envelope, whose trailing padding then separates this slot from the next
+        // the record first, then its envelope: a slot's two objects sit together in memory
         final T record = type.newInstance();
         return new RingEvent<>(record);
     }
