@@ -30,7 +30,7 @@ import static io.ringflow.perf.ring.OneToOneThroughput.CAPACITY;
  * The Disruptor wired by hand, no DSL: the floor cost of one ring hop, against which a Ringflow stage hop
  * is judged. Follows {@link OneToOneThroughput}:
  * <pre>
- *   JMH thread: next() / get(seq).value = n / publish(seq)  (single-producer sequencer)
+ *   JMH thread: spin on hasAvailableCapacity(1) / next() / get(seq).value = n / publish(seq)  (single producer)
  *        │
  *        ▼
  *   RingBuffer&lt;LongEvent&gt; (CAPACITY slots, BusySpinWaitStrategy)
@@ -39,8 +39,9 @@ import static io.ringflow.perf.ring.OneToOneThroughput.CAPACITY;
  *   consumer thread: BatchEventProcessor ──► SummingHandler (sum += value) ──► processor sequence
  *        └─ the JMH thread spins on that sequence until it reaches the batch's last sequence
  * </pre>
- * The consumer busy-spins on the barrier; the producer, when the ring is full, parks for 1 ns at a time
- * inside {@code next()} (the single-producer sequencer's own back-off). One record per {@code next()} /
+ * The consumer busy-spins on the barrier; the producer, when the ring is full, spins on
+ * {@code hasAvailableCapacity(1)} before {@code next()} (whose own back-off, {@code parkNanos(1)}, costs
+ * ~50 µs a time on a server kernel and would handicap the baseline). One record per {@code next()} /
  * {@code publish()} pair, as a producer of single events would do; the consumer's sequence moves once per
  * batch it finds available. Expect {@code gc.alloc.rate.norm} ≈ 0 B/op.
  */
@@ -81,6 +82,12 @@ public class RawDisruptorOneToOneBenchmark
         long sequence = -1;
         for (int i = 0; i < BATCH; i++)
         {
+            // spin while full, as Ringflow's producer does on BACK_PRESSURED: next() alone would park for
+            // LockSupport.parkNanos(1), which is ~50 µs on a server kernel and makes the baseline the slow one
+            while (!ring.hasAvailableCapacity(1))
+            {
+                Thread.onSpinWait();
+            }
             sequence = ring.next();
             ring.get(sequence).value = value++;
             ring.publish(sequence);

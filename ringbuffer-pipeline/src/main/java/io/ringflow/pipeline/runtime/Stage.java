@@ -39,6 +39,7 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
     private final DeadLetter deadLetter = new DeadLetter();
     private final EpochClock clock;
     private final int batchLimit;
+    private final int idleCyclesPerTick;
     private final StageCounters counters;
     private final LatencyRecorder serviceTime;
     private final LatencyRecorder endToEnd;
@@ -48,6 +49,7 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
 
     private int batchCount;
     private int eventsSinceHousekeeping;
+    private int idleCycles;
     private boolean countersPublished;
     private int endOfStreams;
     private boolean finished;
@@ -67,6 +69,7 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
         final DeadLetterHandler deadLetters,
         final EpochClock clock,
         final int batchLimit,
+        final int idleCyclesPerTick,
         final StageCounters counters,
         final LatencyRecorder serviceTime,
         final LatencyRecorder endToEnd)
@@ -80,6 +83,7 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
         this.deadLetters = deadLetters;
         this.clock = clock;
         this.batchLimit = batchLimit;
+        this.idleCyclesPerTick = idleCyclesPerTick;
         this.counters = counters;
         this.serviceTime = serviceTime;
         this.endToEnd = endToEnd;
@@ -121,9 +125,11 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
                 housekeeping();
             }
         }
-        else
+        else if (eventsSinceHousekeeping > 0 || ++idleCycles >= idleCyclesPerTick)
         {
-            // idle: time is free to spend, and processing time must advance while nothing arrives
+            // processing time must advance while nothing arrives, but a spinning stage polls millions of
+            // times a second, and work here would take the core from the producer beside it
+            idleCycles = 0;
             housekeeping();
         }
         return batchCount;
@@ -131,8 +137,10 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
 
     /**
      * Clock and counters are not per batch: under load a batch can be one event, and reading the clock
-     * plus eleven counter stores would cost more than the event. They run when the ring is found empty,
-     * and at least every {@link #HOUSEKEEPING_INTERVAL_EVENTS} events.
+     * plus eleven counter stores would cost more than the event. They run at least every
+     * {@link #HOUSEKEEPING_INTERVAL_EVENTS} events, when the ring is first found empty, and while it stays
+     * empty every {@code idleCyclesPerTick} polls (1 for stages that park or block between polls, 64 for
+     * spinning ones).
      */
     private void housekeeping()
     {
