@@ -11,7 +11,8 @@ import io.ringflow.pipeline.WaitStrategy;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Disruptor ring between producers and one consuming stage, with every slot pre-allocated.
+ * A Disruptor ring between producers and one consuming stage: every slot a pre-allocated record, with
+ * its in-band {@link Envelopes} beside it.
  * <p>
  * The consumer polls (never blocks inside the ring) so that the same stage code runs on its own thread
  * or stepped by hand. Only a {@link WaitStrategy#BLOCKING} consumer waits inside the Disruptor, on a
@@ -26,8 +27,9 @@ final class Ring<T>
     static final long BLOCKING_WAKE_UP_MS = 1;
 
     final String name;
-    final RingBuffer<RingEvent<T>> buffer;
-    final EventPoller<RingEvent<T>> poller;
+    final RingBuffer<T> buffer;
+    final Envelopes envelopes;
+    final EventPoller<T> poller;
     final SequenceBarrier barrier;
     /** Upstream producers whose watermarks the consumer combines (1 for the ingress). */
     final int inputs;
@@ -51,18 +53,12 @@ final class Ring<T>
         this.name = name;
         this.inputs = inputs;
         this.buffer = multiProducer ?
-            RingBuffer.createMultiProducer(() -> newSlot(type), size, wait) :
-            RingBuffer.createSingleProducer(() -> newSlot(type), size, wait);
+            RingBuffer.createMultiProducer(type::newInstance, size, wait) :
+            RingBuffer.createSingleProducer(type::newInstance, size, wait);
+        this.envelopes = new Envelopes(size);
         this.poller = buffer.newPoller();
         buffer.addGatingSequences(poller.getSequence());
         this.barrier = buffer.newBarrier();
-    }
-
-    private static <T> RingEvent<T> newSlot(final RecordType<T> type)
-    {
-        // the record first, then its envelope: a slot's two objects sit together in memory
-        final T record = type.newInstance();
-        return new RingEvent<>(record);
     }
 
     void consumer(final Stage<T, ?> stage)

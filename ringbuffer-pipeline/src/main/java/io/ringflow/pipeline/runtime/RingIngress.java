@@ -2,7 +2,6 @@ package io.ringflow.pipeline.runtime;
 
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
-import io.ringflow.operators.Timestamps;
 import io.ringflow.pipeline.Ingress;
 import io.ringflow.pipeline.PublishResult;
 import io.ringflow.pipeline.RecordTranslator;
@@ -30,7 +29,8 @@ final class RingIngress<T> implements Ingress<T>
     private static final long FAILED = -1;
 
     private final Ring<T> ring;
-    private final RingBuffer<RingEvent<T>> buffer;
+    private final RingBuffer<T> buffer;
+    private final Envelopes envelopes;
     private final boolean trackLatency;
     private final CapacityWaiter waiter;
     private final PipelineCounters counters;
@@ -47,6 +47,7 @@ final class RingIngress<T> implements Ingress<T>
         this.counters = counters;
         this.ring = ring;
         this.buffer = ring.buffer;
+        this.envelopes = ring.envelopes;
         this.trackLatency = trackLatency;
         this.waiter = waiter;
     }
@@ -103,10 +104,10 @@ final class RingIngress<T> implements Ingress<T>
     private <A> PublishResult fill(
         final long claimed, final RecordTranslator<T, A> translator, final A argument, final long originNs)
     {
-        final RingEvent<T> event = buffer.get(claimed);
+        final int index = envelopes.index(claimed);
         if (closing && claimed > awaitEndOfStreamSequence())
         {
-            event.setControl(RingEvent.SKIP, 0, claimed, originNs, 0);
+            envelopes.kinds[index] = Envelopes.SKIP;
             buffer.publish(claimed);
             skipped.incrementAndGet();
             counters.onRejectedClosed();
@@ -114,12 +115,18 @@ final class RingIngress<T> implements Ingress<T>
         }
         try
         {
-            translator.translateTo(event.record, argument);
-            event.setRecord(Timestamps.NO_TIMESTAMP, claimed, originNs, 0);
+            translator.translateTo(buffer.get(claimed), argument);
+            // timestamp, watermark-after and producer of ingress slots never change from their initial values
+            envelopes.kinds[index] = Envelopes.RECORD;
+            envelopes.sequences[index] = claimed;
+            if (trackLatency)
+            {
+                envelopes.originsNs[index] = originNs;
+            }
         }
         catch (final RuntimeException | Error ex)
         {
-            event.setControl(RingEvent.SKIP, 0, claimed, originNs, 0);
+            envelopes.kinds[index] = Envelopes.SKIP;
             skipped.incrementAndGet();
             throw ex;
         }
@@ -166,7 +173,9 @@ final class RingIngress<T> implements Ingress<T>
         }
         endOfStreamSequence = claimed;
         skipped.incrementAndGet();
-        buffer.get(claimed).setControl(RingEvent.END_OF_STREAM, 0, claimed, 0, 0);
+        final int index = envelopes.index(claimed);
+        envelopes.kinds[index] = Envelopes.END_OF_STREAM;
+        envelopes.sequences[index] = claimed;
         buffer.publish(claimed);
     }
 

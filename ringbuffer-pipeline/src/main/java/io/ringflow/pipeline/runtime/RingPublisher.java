@@ -16,11 +16,13 @@ import io.ringflow.pipeline.RecordType;
 final class RingPublisher<T> extends StageOutput<T>
 {
     private final Ring<T> ring;
-    private final RingBuffer<RingEvent<T>> buffer;
+    private final RingBuffer<T> buffer;
+    private final Envelopes envelopes;
     private final RecordType<T> type;
     private final int producer;
     private final CapacityWaiter waiter;
-    private RingEvent<T> pending;
+    /** Index of the record slot claimed and not yet published, or -1. */
+    private int pendingIndex = -1;
     private long pendingSequence;
     private long backPressureWaits;
     private long backPressureNs;
@@ -29,6 +31,7 @@ final class RingPublisher<T> extends StageOutput<T>
     {
         this.ring = ring;
         this.buffer = ring.buffer;
+        this.envelopes = ring.envelopes;
         this.type = type;
         this.producer = producer;
         this.waiter = waiter;
@@ -39,10 +42,10 @@ final class RingPublisher<T> extends StageOutput<T>
     {
         flush();
         final long claimed = claim();
-        final RingEvent<T> event = buffer.get(claimed);
-        type.copy(record, event.record);
-        event.setRecord(timestamp, sequence, originNs, producer);
-        pending = event;
+        type.copy(record, buffer.get(claimed));
+        final int index = envelopes.index(claimed);
+        envelopes.setRecord(index, timestamp, sequence, originNs, producer);
+        pendingIndex = index;
         pendingSequence = claimed;
         recordsOut++;
     }
@@ -50,19 +53,19 @@ final class RingPublisher<T> extends StageOutput<T>
     @Override
     public void emitWatermark(final long watermark)
     {
-        if (null != pending)
+        if (pendingIndex >= 0)
         {
-            pending.watermarkAfter = watermark;
+            envelopes.watermarksAfter[pendingIndex] = watermark;
             return;
         }
-        publishControl(RingEvent.WATERMARK, watermark);
+        publishControl(Envelopes.WATERMARK, watermark);
     }
 
     @Override
     public void emitIdle()
     {
         flush();
-        publishControl(RingEvent.IDLE, 0);
+        publishControl(Envelopes.IDLE, 0);
     }
 
     @Override
@@ -75,21 +78,21 @@ final class RingPublisher<T> extends StageOutput<T>
     void endOfStream()
     {
         flush();
-        publishControl(RingEvent.END_OF_STREAM, 0);
+        publishControl(Envelopes.END_OF_STREAM, 0);
     }
 
     private void publishControl(final int kind, final long timestamp)
     {
         final long claimed = claim();
-        buffer.get(claimed).setControl(kind, timestamp, sequence, originNs, producer);
+        envelopes.setControl(envelopes.index(claimed), kind, timestamp, sequence, originNs, producer);
         buffer.publish(claimed);
     }
 
     private void flush()
     {
-        if (null != pending)
+        if (pendingIndex >= 0)
         {
-            pending = null;
+            pendingIndex = -1;
             buffer.publish(pendingSequence);
         }
     }

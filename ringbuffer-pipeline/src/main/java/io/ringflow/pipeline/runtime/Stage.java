@@ -27,10 +27,11 @@ import org.agrona.concurrent.EpochClock;
  * @param <I> input record type.
  * @param <O> output record type.
  */
-final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
+final class Stage<I, O> implements EventPoller.Handler<I>
 {
     final String name;
     private final Ring<I> input;
+    private final Envelopes envelopes;
     private final OneInputOperator<I, O> chain;
     private final StageOutput<O> output;
     private final WatermarkCombiner combiner;
@@ -76,6 +77,7 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
     {
         this.name = name;
         this.input = input;
+        this.envelopes = input.envelopes;
         this.chain = chain;
         this.output = output;
         this.combiner = input.inputs > 1 ? new WatermarkCombiner(input.inputs) : null;
@@ -183,27 +185,30 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
     }
 
     @Override
-    public boolean onEvent(final RingEvent<I> event, final long ringSequence, final boolean endOfBatch)
+    public boolean onEvent(final I record, final long ringSequence, final boolean endOfBatch)
     {
         batchCount++;
-        lastSequence = event.sequence;
-        output.context(event.sequence, event.originNs);
-        switch (event.kind)
+        final int index = envelopes.index(ringSequence);
+        final long sequence = envelopes.sequences[index];
+        final long originNs = envelopes.originsNs[index];
+        lastSequence = sequence;
+        output.context(sequence, originNs);
+        switch (envelopes.kinds[index])
         {
-            case RingEvent.RECORD:
-                onRecord(event);
+            case Envelopes.RECORD:
+                onRecord(record, index, sequence);
                 if (null != endToEnd)
                 {
-                    endToEnd.record(System.nanoTime() - event.originNs);
+                    endToEnd.record(System.nanoTime() - originNs);
                 }
                 break;
-            case RingEvent.WATERMARK:
-                onWatermark(event.producer, event.timestamp);
+            case Envelopes.WATERMARK:
+                onWatermark(envelopes.producers[index], envelopes.timestamps[index]);
                 break;
-            case RingEvent.IDLE:
-                onIdle(event.producer);
+            case Envelopes.IDLE:
+                onIdle(envelopes.producers[index]);
                 break;
-            case RingEvent.END_OF_STREAM:
+            case Envelopes.END_OF_STREAM:
                 onEndOfStream();
                 break;
             default:
@@ -212,59 +217,56 @@ final class Stage<I, O> implements EventPoller.Handler<RingEvent<I>>
         return !finished && batchCount < batchLimit;
     }
 
-    private void onRecord(final RingEvent<I> event)
+    private void onRecord(final I record, final int index, final long sequence)
     {
         recordsIn++;
+        final long timestamp = envelopes.timestamps[index];
         if (null != combiner)
         {
-            combiner.markActive(event.producer);
+            combiner.markActive(envelopes.producers[index]);
         }
-        if (event.timestamp > highestTimestamp)
+        if (timestamp > highestTimestamp)
         {
-            highestTimestamp = event.timestamp;
+            highestTimestamp = timestamp;
         }
         final long startNs = null == serviceTime ? 0 : System.nanoTime();
         try
         {
-            chain.processRecord(event.record, event.timestamp);
+            chain.processRecord(record, timestamp);
         }
         catch (final Exception ex)
         {
-            onRecordFailure(event, ex);
+            onRecordFailure(record, timestamp, sequence, ex);
         }
         if (null != serviceTime)
         {
             serviceTime.record(System.nanoTime() - startNs);
         }
-        if (RingEvent.NO_WATERMARK != event.watermarkAfter)
+        final long watermarkAfter = envelopes.watermarksAfter[index];
+        if (Envelopes.NO_WATERMARK != watermarkAfter)
         {
-            onWatermark(event.producer, event.watermarkAfter);
+            onWatermark(envelopes.producers[index], watermarkAfter);
         }
     }
 
-    private void onRecordFailure(final RingEvent<I> event, final Exception ex)
+    private void onRecordFailure(final I record, final long timestamp, final long sequence, final Exception ex)
     {
-        if (ex instanceof StageAbortedException || ErrorPolicy.FAIL == errorPolicy)
+        if (ex instanceof StageAbortedException)
         {
-            throw failure(event, ex);
+            throw (StageAbortedException)ex;
+        }
+        if (ErrorPolicy.FAIL == errorPolicy)
+        {
+            throw new PipelineException("stage '" + name + "' failed on the record at sequence " + sequence +
+                " (event time " + timestamp + "): " + describe(record) + ": " + ex, ex);
         }
         deadLetterCount++;
         if (1 == deadLetterCount)
         {
             System.err.println("ringflow: stage '" + name + "' sends records its functions throw on to dead letters; " +
-                "first: sequence " + event.sequence + ": " + ex);
+                "first: sequence " + sequence + ": " + ex);
         }
-        deadLetters.onDeadLetter(deadLetter.wrap(name, event.sequence, event.record, event.timestamp, ex));
-    }
-
-    private RuntimeException failure(final RingEvent<I> event, final Exception ex)
-    {
-        if (ex instanceof StageAbortedException)
-        {
-            return (StageAbortedException)ex;
-        }
-        return new PipelineException("stage '" + name + "' failed on the record at sequence " + event.sequence +
-            " (event time " + event.timestamp + "): " + describe(event.record) + ": " + ex, ex);
+        deadLetters.onDeadLetter(deadLetter.wrap(name, sequence, record, timestamp, ex));
     }
 
     private static String describe(final Object record)
