@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CountersFileChildProcessTest
 {
-    private static final List<String> FORWARDED_FLAGS = List.of(
-        "--add-opens", "--add-exports", "--enable-native-access", "--sun-misc-unsafe-memory-access");
-
     @TempDir
     Path tempDir;
 
@@ -34,7 +30,7 @@ class CountersFileChildProcessTest
             parse.addRecordsIn(1);
             parse.publish();
 
-            final Process child = new ProcessBuilder(childCommand(path, "parse: records in", 42))
+            final Process child = new ProcessBuilder(CountersReaderChild.command(path, "parse: records in", 42))
                 .redirectErrorStream(true)
                 .start();
             try (BufferedReader output = new BufferedReader(
@@ -62,39 +58,5 @@ class CountersFileChildProcessTest
                 child.destroyForcibly();
             }
         }
-    }
-
-    private static List<String> childCommand(final Path path, final String label, final long expected)
-    {
-        final List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElseThrow());
-        final List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        for (int i = 0; i < jvmArgs.size(); i++)
-        {
-            final String arg = jvmArgs.get(i);
-            if (arg.startsWith("-Dchronicle"))
-            {
-                command.add(arg);
-            }
-            for (final String flag : FORWARDED_FLAGS)
-            {
-                if (arg.startsWith(flag + "="))
-                {
-                    command.add(arg);
-                }
-                else if (arg.equals(flag) && i + 1 < jvmArgs.size())
-                {
-                    command.add(arg);
-                    command.add(jvmArgs.get(++i));
-                }
-            }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(CountersReaderChild.class.getName());
-        command.add(path.toString());
-        command.add(label);
-        command.add(Long.toString(expected));
-        return command;
     }
 }

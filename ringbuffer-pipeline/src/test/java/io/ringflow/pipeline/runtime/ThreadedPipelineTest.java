@@ -198,6 +198,61 @@ class ThreadedPipelineTest
     }
 
     @Test
+    void shouldLetAnotherJvmReadTheCountersOfARunningPipeline(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir)
+        throws Exception
+    {
+        final java.nio.file.Path file = dir.resolve("live-counters.dat");
+        final PipelineRuntime<Event> pipeline = PipelineBuilder.ingress("live", Event.TYPE, ProducerMode.SINGLE)
+            .counters(file)
+            .stage(StageSpec.of("only", () -> identity("only")))
+            .build(new CollectingSink<>(Event::copy)).start();
+        final Event event = new Event();
+        final Process child = new ProcessBuilder(
+            io.ringflow.pipeline.metrics.CountersReaderChild.command(file, "only: records in", 2_000))
+            .redirectErrorStream(true).start();
+        try
+        {
+            for (int n = 0; n < 2_000; n++)
+            {
+                pipeline.ingress().publish(Event.COPY, event.set(n % 5, n, n, 0), 10, TimeUnit.SECONDS);
+            }
+            // the pipeline is still running (not drained) while the child waits for the count
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            final String output = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(output).contains("final only: records in=2000");
+            assertThat(child.exitValue()).isZero();
+            assertThat(pipeline.isFinished()).isFalse();
+        }
+        finally
+        {
+            child.destroyForcibly();
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void shouldRunPinnedStagesWhetherOrNotACoreIsFree()
+    {
+        final CollectingSink<Event, Event> sink = new CollectingSink<>(Event::copy);
+        final PipelineRuntime<Event> pipeline = PipelineBuilder.ingress("pinned", Event.TYPE, ProducerMode.SINGLE)
+            .stage(StageSpec.of("a", () -> identity("a")).pinned(true).waitStrategy(WaitStrategy.BLOCKING))
+            .stage(StageSpec.of("b", () -> identity("b")).inputType(Event.TYPE).pinned(true)
+                .waitStrategy(WaitStrategy.BLOCKING))
+            .build(sink).start();
+        final Event event = new Event();
+        for (int n = 0; n < 100; n++)
+        {
+            pipeline.ingress().publish(Event.COPY, event.set(1, n, n, 0), 10, TimeUnit.SECONDS);
+        }
+        pipeline.drain();
+
+        assertThat(sink.records()).extracting(e -> e.keySequence).hasSize(100).isSorted();
+        // with 2 CPUs at most one stage gets a core of its own; the other runs unpinned (and said so on stderr)
+        assertThat(pipeline.pinnedCpus()).hasSize(2);
+        pipeline.close();
+    }
+
+    @Test
     void shouldReportAStuckStageByName() throws Exception
     {
         final CountDownLatch release = new CountDownLatch(1);
