@@ -12,8 +12,8 @@ import java.util.Arrays;
  * <p>
  * Held as parallel primitive arrays indexed like the ring, not as a field block in an envelope object
  * per slot: a hand-off then moves the record's own cache line plus a sixteenth of a line per field,
- * instead of a second whole line for the envelope. The ingress writes only kind, sequence and (when
- * latency is tracked) origin; timestamp, watermark-after and producer keep their initial values there.
+ * instead of a second whole line for the envelope. On the ingress ring a record's producer writes no
+ * envelope field but the origin (when latency is tracked): see {@link Ring#ingress}.
  * Written by a producer before it publishes the slot, read by the consumer after it sees the slot
  * published: the ring's cursor orders them.
  */

@@ -1,15 +1,8 @@
 package io.ringflow.pipeline.runtime;
 
-import io.ringflow.operators.OneInputOperator;
 import io.ringflow.pipeline.ProducerMode;
 import io.ringflow.pipeline.RecordType;
 import io.ringflow.pipeline.Sink;
-import io.ringflow.pipeline.WaitStrategy;
-import io.ringflow.pipeline.metrics.CountersFile;
-import io.ringflow.pipeline.metrics.LatencyRecorder;
-import io.ringflow.pipeline.metrics.LatencyRecorders;
-import io.ringflow.pipeline.metrics.PipelineCounters;
-import io.ringflow.pipeline.metrics.StageCounters;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 
@@ -39,16 +32,16 @@ import java.util.Set;
  */
 public final class PipelineBuilder<I, T>
 {
-    private final String name;
-    private final RecordType<I> ingressType;
-    private final ProducerMode producerMode;
-    private final List<StageSpec<?, ?>> specs = new ArrayList<>();
-    private int ingressRingSize = StageSpec.DEFAULT_RING_SIZE;
-    private boolean trackLatency = true;
-    private boolean trackServiceTime;
-    private Path countersPath;
-    private boolean stepped;
-    private EpochClock clock = SystemEpochClock.INSTANCE;
+    final String name;
+    final RecordType<I> ingressType;
+    final ProducerMode producerMode;
+    final List<StageSpec<?, ?>> specs = new ArrayList<>();
+    int ingressRingSize = StageSpec.DEFAULT_RING_SIZE;
+    boolean trackLatency = true;
+    boolean trackServiceTime;
+    Path countersPath;
+    boolean stepped;
+    EpochClock clock = SystemEpochClock.INSTANCE;
 
     private PipelineBuilder(final String name, final RecordType<I> ingressType, final ProducerMode producerMode)
     {
@@ -184,138 +177,6 @@ public final class PipelineBuilder<I, T>
                 "last stage's one thread, but the last stage '" + last.name + "' runs " + last.parallelism +
                 " partitions; add a stage after it or turn latencyTracking off");
         }
-        return new Assembly<>(this, sink).assemble();
-    }
-
-    /** Builds rings first, then stages from the last to the first (each output needs the next rings). */
-    private static final class Assembly<I, T>
-    {
-        /** A spinning stage polls in well under a microsecond: 64 empty polls read the clock once. */
-        private static final int SPINNING_IDLE_CYCLES_PER_TICK = 64;
-
-        private final PipelineBuilder<I, T> builder;
-        private final Sink<? super T> sink;
-        private final PipelineRuntime<I> runtime;
-        private final CapacityWaiter waiter;
-        private final List<List<Ring<?>>> rings = new ArrayList<>();
-        private final List<String> stageNames = new ArrayList<>();
-        private LatencyRecorders latency;
-        private CountersFile countersFile;
-
-        Assembly(final PipelineBuilder<I, T> builder, final Sink<? super T> sink)
-        {
-            this.builder = builder;
-            this.sink = sink;
-            this.runtime = new PipelineRuntime<>(builder.name, builder.stepped);
-            this.waiter = builder.stepped ? Waiters.stepped() : Waiters.threaded(runtime);
-        }
-
-        @SuppressWarnings("unchecked")
-        PipelineRuntime<I> assemble()
-        {
-            for (int i = 0; i < builder.specs.size(); i++)
-            {
-                rings.add(createRings(i));
-                for (int p = 0; p < builder.specs.get(i).parallelism; p++)
-                {
-                    stageNames.add(partitionName(builder.specs.get(i), p));
-                }
-            }
-            latency = new LatencyRecorders(stageNames);
-            countersFile = null == builder.countersPath ? null :
-                CountersFile.create(builder.countersPath, CountersFile.countersNeeded(stageNames.size()), false);
-            runtime.metrics(latency, countersFile);
-            final PipelineCounters pipelineCounters = null == countersFile ?
-                PipelineCounters.disabled(builder.name) : PipelineCounters.allocate(countersFile, builder.name);
-            runtime.ingress(new RingIngress<>(
-                (Ring<I>)rings.get(0).get(0), builder.trackLatency, waiter, pipelineCounters));
-            final List<List<Stage<?, ?>>> stages = new ArrayList<>();
-            for (int i = builder.specs.size() - 1; i >= 0; i--)
-            {
-                stages.add(0, createStages(i));
-            }
-            for (int i = 0; i < stages.size(); i++)
-            {
-                final StageSpec<?, ?> spec = builder.specs.get(i);
-                for (final Stage<?, ?> stage : stages.get(i))
-                {
-                    runtime.addStage(stage, new StageRunner(stage,
-                        StageIdle.forStage(spec.waitStrategy, stage.input()), spec.pinned, runtime));
-                }
-            }
-            return runtime;
-        }
-
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        private List<Ring<?>> createRings(final int index)
-        {
-            final StageSpec<?, ?> spec = builder.specs.get(index);
-            final boolean first = 0 == index;
-            final int upstream = first ? 1 : builder.specs.get(index - 1).parallelism;
-            final boolean multiProducer = first ? ProducerMode.MULTI == builder.producerMode : upstream > 1;
-            final RecordType type = first ? builder.ingressType : spec.inputType;
-            final int size = first ? builder.ingressRingSize : spec.ringSize;
-            final List<Ring<?>> result = new ArrayList<>();
-            for (int p = 0; p < spec.parallelism; p++)
-            {
-                final String ringName = first ? builder.name + " ingress" : partitionName(spec, p);
-                result.add(new Ring<>(ringName, type, size, multiProducer, upstream, spec.waitStrategy));
-            }
-            return result;
-        }
-
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        private List<Stage<?, ?>> createStages(final int index)
-        {
-            final StageSpec spec = builder.specs.get(index);
-            final boolean last = index == builder.specs.size() - 1;
-            final List<Stage<?, ?>> result = new ArrayList<>();
-            for (int p = 0; p < spec.parallelism; p++)
-            {
-                final StageOutput output = last ? sinkOutput() : ringOutput(index + 1, p);
-                output.sideOutputs(new SideOutputs(spec.sideSinks));
-                final OneInputOperator chain = (OneInputOperator)Objects.requireNonNull(
-                    spec.chainFactory.get(), () -> "stage '" + spec.name + "': chain factory returned null");
-                final String stageName = partitionName(spec, p);
-                final StageCounters counters = null == countersFile ?
-                    StageCounters.disabled(stageName) : StageCounters.allocate(countersFile, stageName);
-                final LatencyRecorder serviceTime = builder.trackServiceTime ? latency.stage(stageName) : null;
-                final LatencyRecorder endToEnd = last && builder.trackLatency ? latency.endToEnd() : null;
-                result.add(new Stage(stageName, rings.get(index).get(p), chain, output, spec.errorPolicy,
-                    spec.deadLetters, builder.clock, spec.batchLimit, idleCyclesPerTick(spec), counters,
-                    serviceTime, endToEnd));
-            }
-            return result;
-        }
-
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        private StageOutput<?> sinkOutput()
-        {
-            return new SinkOutput(sink);
-        }
-
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        private StageOutput<?> ringOutput(final int nextIndex, final int producer)
-        {
-            final StageSpec next = builder.specs.get(nextIndex);
-            final List<Ring<?>> nextRings = rings.get(nextIndex);
-            final RingPublisher[] publishers = new RingPublisher[nextRings.size()];
-            for (int p = 0; p < publishers.length; p++)
-            {
-                publishers[p] = new RingPublisher(nextRings.get(p), next.inputType, producer, waiter);
-            }
-            return 1 == publishers.length ? publishers[0] : new PartitionedPublisher(next.partitionKey, publishers);
-        }
-
-        private int idleCyclesPerTick(final StageSpec<?, ?> spec)
-        {
-            final boolean spins = WaitStrategy.BUSY_SPIN == spec.waitStrategy || WaitStrategy.YIELDING == spec.waitStrategy;
-            return spins && !builder.stepped ? SPINNING_IDLE_CYCLES_PER_TICK : 1;
-        }
-
-        private static String partitionName(final StageSpec<?, ?> spec, final int partition)
-        {
-            return spec.parallelism > 1 ? spec.name + "[" + partition + "]" : spec.name;
-        }
+        return new PipelineAssembly<>(this, sink).assemble();
     }
 }

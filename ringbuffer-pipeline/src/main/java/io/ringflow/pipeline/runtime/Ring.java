@@ -33,6 +33,13 @@ final class Ring<T>
     final SequenceBarrier barrier;
     /** Upstream producers whose watermarks the consumer combines (1 for the ingress). */
     final int inputs;
+    /**
+     * The ingress ring: a slot's ingress sequence is its ring sequence, and its kind is RECORD unless a
+     * rare control write (skip, end-of-stream) changed it, which the consumer undoes after reading. So a
+     * producer writes only the record (and the origin time when latency is tracked), and a hand-off moves
+     * no envelope line at all.
+     */
+    final boolean ingress;
     private Stage<T, ?> consumer;
 
     Ring(
@@ -41,6 +48,7 @@ final class Ring<T>
         final int size,
         final boolean multiProducer,
         final int inputs,
+        final boolean ingress,
         final WaitStrategy consumerWait)
     {
         if (size < 2 || Integer.bitCount(size) != 1)
@@ -52,6 +60,7 @@ final class Ring<T>
             new BusySpinWaitStrategy();
         this.name = name;
         this.inputs = inputs;
+        this.ingress = ingress;
         this.buffer = multiProducer ?
             RingBuffer.createMultiProducer(type::newInstance, size, wait) :
             RingBuffer.createSingleProducer(type::newInstance, size, wait);

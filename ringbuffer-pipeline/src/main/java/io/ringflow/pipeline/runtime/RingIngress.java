@@ -116,9 +116,8 @@ final class RingIngress<T> implements Ingress<T>
         try
         {
             translator.translateTo(buffer.get(claimed), argument);
-            // timestamp, watermark-after and producer of ingress slots never change from their initial values
-            envelopes.kinds[index] = Envelopes.RECORD;
-            envelopes.sequences[index] = claimed;
+            // kind is RECORD already (see Ring.ingress); sequence is the ring's; timestamp, watermark-after and
+            // producer of ingress slots never change from their initial values
             if (trackLatency)
             {
                 envelopes.originsNs[index] = originNs;
@@ -175,7 +174,6 @@ final class RingIngress<T> implements Ingress<T>
         skipped.incrementAndGet();
         final int index = envelopes.index(claimed);
         envelopes.kinds[index] = Envelopes.END_OF_STREAM;
-        envelopes.sequences[index] = claimed;
         buffer.publish(claimed);
     }
 

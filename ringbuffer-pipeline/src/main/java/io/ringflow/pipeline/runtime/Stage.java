@@ -32,6 +32,7 @@ final class Stage<I, O> implements EventPoller.Handler<I>
     final String name;
     private final Ring<I> input;
     private final Envelopes envelopes;
+    private final boolean ingress;
     private final OneInputOperator<I, O> chain;
     private final StageOutput<O> output;
     private final WatermarkCombiner combiner;
@@ -78,6 +79,7 @@ final class Stage<I, O> implements EventPoller.Handler<I>
         this.name = name;
         this.input = input;
         this.envelopes = input.envelopes;
+        this.ingress = input.ingress;
         this.chain = chain;
         this.output = output;
         this.combiner = input.inputs > 1 ? new WatermarkCombiner(input.inputs) : null;
@@ -189,11 +191,17 @@ final class Stage<I, O> implements EventPoller.Handler<I>
     {
         batchCount++;
         final int index = envelopes.index(ringSequence);
-        final long sequence = envelopes.sequences[index];
+        final long sequence = ingress ? ringSequence : envelopes.sequences[index];
         final long originNs = envelopes.originsNs[index];
         lastSequence = sequence;
         output.context(sequence, originNs);
-        switch (envelopes.kinds[index])
+        final int kind = envelopes.kinds[index];
+        if (ingress && Envelopes.RECORD != kind)
+        {
+            // undo the rare control write, so that producers of records never need to write a kind
+            envelopes.kinds[index] = Envelopes.RECORD;
+        }
+        switch (kind)
         {
             case Envelopes.RECORD:
                 onRecord(record, index, sequence);
