@@ -154,8 +154,7 @@ final class Stage<I, O> implements EventPoller.Handler<I>
             countersPublished = true;
             publishCounters();
         }
-        tickProcessingTime();
-        if (batchCount == 0)
+        if (tickProcessingTime())
         {
             // processing time may have made operators emit (idleness): publish it now
             output.endOfBatch();
@@ -176,14 +175,16 @@ final class Stage<I, O> implements EventPoller.Handler<I>
             deadLetterCount);
     }
 
-    private void tickProcessingTime()
+    private boolean tickProcessingTime()
     {
         final long nowMs = clock.time();
         if (nowMs != lastTickMs)
         {
             lastTickMs = nowMs;
             chain.onProcessingTime(nowMs);
+            return true;
         }
+        return false;
     }
 
     @Override

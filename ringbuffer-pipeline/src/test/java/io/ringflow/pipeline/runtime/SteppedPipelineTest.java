@@ -119,6 +119,37 @@ class SteppedPipelineTest
     }
 
     @Test
+    void shouldLetAnIdlePartitionStopHoldingTheWatermarkBackOnProcessingTime()
+    {
+        final CachedEpochClock clock = new CachedEpochClock();
+        final WatermarkProbe<Event> probe = new WatermarkProbe<>();
+        final PipelineRuntime<Event> pipeline = PipelineBuilder.ingress("idle", Event.TYPE, ProducerMode.SINGLE)
+            .stepped(clock)
+            .stage(StageSpec.of("route", () -> identity("route")))
+            .stage(StageSpec.of("event-time", () -> OperatorChain.first(new TimestampsAndWatermarksOperator<>("event-time",
+                WatermarkStrategy.<Event>forBoundedOutOfOrderness(0).withTimestampAssigner(Event::timeMs).withIdleness(100))))
+                .inputType(Event.TYPE).parallelism(2, Event::key))
+            .stage(StageSpec.of("probe", () -> probe).inputType(Event.TYPE))
+            .build(new CollectingSink<>(Event::copy)).start();
+
+        publish(pipeline, keyOn(0), 1_000);
+        publish(pipeline, keyOn(1), 100);
+        pipeline.stepUntilIdle();
+        assertThat(probe.watermarks).last().isEqualTo(99L);
+
+        clock.update(60);
+        publish(pipeline, keyOn(0), 1_100);
+        pipeline.stepUntilIdle();
+        assertThat(probe.watermarks).last().as("partition 1 still counts").isEqualTo(99L);
+
+        clock.update(150);
+        pipeline.stepUntilIdle();
+        assertThat(probe.watermarks).last().as("partition 1 idle: partition 0 alone").isEqualTo(1_099L);
+        pipeline.drain();
+        pipeline.close();
+    }
+
+    @Test
     void shouldSendRecordsAFunctionThrowsOnToDeadLettersAndGoOn()
     {
         final List<String> letters = new ArrayList<>();
