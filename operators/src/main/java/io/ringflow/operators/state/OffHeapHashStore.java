@@ -294,18 +294,21 @@ public final class OffHeapHashStore implements AutoCloseable
     }
 
     /**
-     * Read the header of the slot where the key's probe starts, so that a later {@link #find} or
-     * {@link #getOrInsert} of it finds the line in the cache: a caller that knows several keys ahead touches
-     * them one after another and their cache misses overlap, instead of each lookup waiting for its own.
+     * Read the headers of the slot where the key's probe starts and of the slot after it, so that a later
+     * {@link #find}, {@link #getOrInsert} or {@link #removeAt} of it finds them in the cache (the probe mostly
+     * ends in the first, a removal's backward shift looks at the second): a caller that knows several keys
+     * ahead touches them one after another and their cache misses overlap, instead of each lookup waiting
+     * for its own.
      *
      * @param k0 first key long.
      * @param k1 second (ignored when keyLongs &lt; 2).
      * @param k2 third (ignored when keyLongs &lt; 3).
-     * @return the header read; fold it into something the caller keeps, or the compiler may drop the read.
+     * @return the headers read, combined; fold it into something the caller keeps, or the compiler may drop the reads.
      */
     public long touch(final long k0, final long k1, final long k2)
     {
-        return table.getLong(homeIndex(hash(k0, k1, k2), mask) * slotBytes);
+        final int home = homeIndex(hash(k0, k1, k2), mask);
+        return table.getLong(home * slotBytes) ^ table.getLong(((home + 1) & mask) * slotBytes);
     }
 
     /**
