@@ -233,9 +233,9 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
 
     /**
      * The general path specialised to one window per record, the default trigger and no lateness: the same
-     * effects in the same order, without the trigger call, its context and the window object. A window that
-     * accepts a record is never late here, so the trigger's only work is registering its timer once, when the
-     * window is created (its state flag, set here as it would set it, says so).
+     * effects on state, timers and output, without the trigger call, its context and the window object. A
+     * window that accepts a record is never late here, so the trigger's only work is registering its timer
+     * once, when the window is created (its state flag, set here as it would set it, says so).
      */
     private void processTumbling(final T record, final long timestamp)
     {
