@@ -293,6 +293,46 @@ public final class OffHeapHashStore implements AutoCloseable
         return false;
     }
 
+    /**
+     * Read the headers of the slot where the key's probe starts and of the slot after it, so that a later
+     * {@link #find}, {@link #getOrInsert} or {@link #removeAt} of it finds them in the cache (the probe mostly
+     * ends in the first, a removal's backward shift looks at the second): a caller that knows several keys
+     * ahead touches them one after another and their cache misses overlap, instead of each lookup waiting
+     * for its own.
+     *
+     * @param k0 first key long.
+     * @param k1 second (ignored when keyLongs &lt; 2).
+     * @param k2 third (ignored when keyLongs &lt; 3).
+     * @return the headers read, combined; fold it into something the caller keeps, or the compiler may drop the reads.
+     */
+    public long touch(final long k0, final long k1, final long k2)
+    {
+        final int home = homeIndex(hash(k0, k1, k2), mask);
+        return table.getLong(home * slotBytes) ^ table.getLong(((home + 1) & mask) * slotBytes);
+    }
+
+    /**
+     * Remove the entry at a value offset that {@link #find} or {@link #getOrInsert} returned, with no other
+     * call on this store in between: {@link #remove} without probing for the key again.
+     *
+     * @param valueOffset the entry's value offset, as returned.
+     */
+    public void removeAt(final int valueOffset)
+    {
+        final int index = (valueOffset - valueOffsetInSlot) / slotBytes;
+        if (valueOffset < 0 || index >= capacity || (table.getLong(index * slotBytes) & OCCUPIED_BIT) == 0)
+        {
+            throw new IllegalArgumentException(describe() + ": no entry at value offset " + valueOffset);
+        }
+        if (null != oldTable)
+        {
+            // Migration only fills empty slots of the current table, so the entry stays at index.
+            migrateStep();
+        }
+        deleteByBackwardShift(index);
+        count--;
+    }
+
     /** @return number of entries. */
     public int size()
     {

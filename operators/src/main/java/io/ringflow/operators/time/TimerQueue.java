@@ -285,6 +285,36 @@ public final class TimerQueue implements AutoCloseable
         }
     }
 
+    /**
+     * Timers already taken out of their bucket and waiting, in firing order, right after the last one polled:
+     * a caller about to fire many can look ahead with {@link #queuedKey} and {@link #queuedNamespace} (to
+     * fetch their state into the cache together, say). Deleted timers and repeats are among them.
+     *
+     * @return how many can be looked at; 0 when the next poll starts a new bucket.
+     */
+    public int queued()
+    {
+        return drainTail - drainHead;
+    }
+
+    /**
+     * @param index 0 for the next timer, up to {@link #queued()} - 1.
+     * @return that queued timer's key.
+     */
+    public long queuedKey(final int index)
+    {
+        return drainKeys[drainHead + index];
+    }
+
+    /**
+     * @param index 0 for the next timer, up to {@link #queued()} - 1.
+     * @return that queued timer's namespace.
+     */
+    public long queuedNamespace(final int index)
+    {
+        return drainNamespaces[drainHead + index];
+    }
+
     /** @return number of live timers. */
     public int size()
     {

@@ -40,6 +40,12 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
     static final int ELEMENTS_OFFSET = 8;
     static final int NEXT_OFFSET = 16;
 
+    /**
+     * Queued timers whose window slots are read together before they fire: with 1M keys each slot is a
+     * cache (and TLB) miss, and touched back to back their misses overlap instead of queueing one per firing.
+     */
+    static final int TOUCH_BATCH = 8;
+
     private final String name;
     private final KeySelector<T> keySelector;
     private final WindowAssigner assigner;
@@ -55,6 +61,9 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
     private final boolean cachesLastWindow;
     // default trigger with no lateness: its own timer at maxTimestamp is the cleanup timer, registered once
     private final boolean triggerTimerCleansUp;
+    // tumbling windows with the default trigger and no lateness: records and timers take a path that does the
+    // trigger's work inline (see processTumbling), since that trigger's decisions follow from the window alone
+    private final boolean plainTumbling;
     private final long[] starts;
     private final Window window = new Window();
     private final BoundTriggerContext triggerContext = new BoundTriggerContext();
@@ -62,6 +71,9 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
     private final WindowCounters counters = new WindowCounters();
 
     private Output<R> output;
+    // timers fired since the last batch of queued timers' slots was touched; and what the touches read
+    private int firedSinceTouch = TOUCH_BATCH;
+    private long touched;
     private long watermark = Timestamps.MIN_WATERMARK;
     // the last tumbling window assigned: consecutive records mostly fall into it, sparing two divisions
     private long lastStart = Long.MAX_VALUE;
@@ -86,6 +98,7 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
         // tumbling only: one window per record, not merging, event time
         this.cachesLastWindow = eventTime && !assigner.isMerging() && assigner.maxWindowsPerRecord() == 1;
         this.triggerTimerCleansUp = trigger == Triggers.eventTime() && allowedLateness == 0;
+        this.plainTumbling = cachesLastWindow && triggerTimerCleansUp;
         this.triggerOffset = assigner.isMerging() ? NEXT_OFFSET + Long.BYTES : NEXT_OFFSET;
         this.contentsOffset = triggerOffset + ((trigger.stateBytes() + 7) & ~7);
         this.windows = new OffHeapHashStore(name + ".windows", 2, contentsOffset + contents.slotBytes(), expectedWindows);
@@ -164,6 +177,11 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
             reject(record, timestamp, RejectReason.INVALID_TIMESTAMP);
             return;
         }
+        if (plainTumbling)
+        {
+            processTumbling(record, timestamp);
+            return;
+        }
         final int count;
         if (timestamp >= lastStart && timestamp < lastEnd)
         {
@@ -211,6 +229,46 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
         {
             reject(record, timestamp, RejectReason.LATE);
         }
+    }
+
+    /**
+     * The general path specialised to one window per record, the default trigger and no lateness: the same
+     * effects on state, timers and output, without the trigger call, its context and the window object. A
+     * window that accepts a record is never late here, so the trigger's only work is registering its timer
+     * once, when the window is created (its state flag, set here as it would set it, says so).
+     */
+    private void processTumbling(final T record, final long timestamp)
+    {
+        if (timestamp < lastStart || timestamp >= lastEnd)
+        {
+            if (assigner.assignWindows(timestamp, starts) < 0)
+            {
+                reject(record, timestamp, RejectReason.TIMESTAMP_OUT_OF_RANGE);
+                return;
+            }
+            lastStart = starts[0];
+            lastEnd = assigner.windowEnd(lastStart);
+        }
+        final long start = lastStart;
+        final long end = lastEnd;
+        final long key = keySelector.key(record);
+        // maxTimestamp is the cleanup time with no lateness
+        if (end - 1 <= watermark)
+        {
+            reject(record, timestamp, RejectReason.LATE);
+            return;
+        }
+        final int slot = windows.getOrInsert(key, start, 0);
+        final MutableDirectBuffer buffer = windows.buffer();
+        if (windows.inserted())
+        {
+            buffer.putLong(slot + END_OFFSET, end);
+            contents.reset(buffer, slot + contentsOffset);
+            timers.register(end - 1, key, start);
+            buffer.putLong(slot + triggerOffset, 1);
+        }
+        contents.add(record, timestamp, buffer, slot + contentsOffset);
+        buffer.putLong(slot + ELEMENTS_OFFSET, buffer.getLong(slot + ELEMENTS_OFFSET) + 1);
     }
 
     private void processMerging(final T record, final long timestamp, final long key)
@@ -322,6 +380,10 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
         this.watermark = watermark;
         while (timers.poll(watermark))
         {
+            if (plainTumbling && ++firedSinceTouch >= TOUCH_BATCH)
+            {
+                touchQueuedWindows();
+            }
             onTimer(timers.timestamp(), timers.key(), timers.namespace());
         }
         output.emitWatermark(watermark);
@@ -329,6 +391,11 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
 
     private void onTimer(final long time, final long key, final long start)
     {
+        if (plainTumbling)
+        {
+            onTumblingTimer(time, key, start);
+            return;
+        }
         final int slot = windows.find(key, start, 0);
         if (slot == OffHeapHashStore.NOT_FOUND)
         {
@@ -357,6 +424,45 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
         {
             removeWindow(key, start, end, slot);
         }
+    }
+
+    private void touchQueuedWindows()
+    {
+        firedSinceTouch = 0;
+        long headers = touched;
+        for (int i = 0, n = Math.min(TOUCH_BATCH, timers.queued()); i < n; i++)
+        {
+            headers ^= windows.touch(timers.queuedKey(i), timers.queuedNamespace(i), 0);
+        }
+        touched = headers;
+    }
+
+    /**
+     * {@link #onTimer} specialised as {@link #processTumbling} is: the only timer is the trigger's at the window's
+     * max timestamp, which is also its cleanup time, so the window fires on time and goes, removed by the offset
+     * its lookup found rather than by a second probe. The trigger's clear would delete that timer, which the
+     * append-only queue ignores.
+     */
+    private void onTumblingTimer(final long time, final long key, final long start)
+    {
+        final int slot = windows.find(key, start, 0);
+        if (slot == OffHeapHashStore.NOT_FOUND)
+        {
+            return;
+        }
+        final MutableDirectBuffer buffer = windows.buffer();
+        final long end = buffer.getLong(slot + END_OFFSET);
+        if (time != end - 1)
+        {
+            return;
+        }
+        window.set(start, end);
+        if (buffer.getLong(slot + ELEMENTS_OFFSET) > 0)
+        {
+            fire(key, FiringKind.ON_TIME, buffer, slot, time);
+        }
+        contents.release(buffer, slot + contentsOffset);
+        windows.removeAt(slot);
     }
 
     private void fire(final long key, final FiringKind kind, final MutableDirectBuffer buffer, final int slot, final long emitAt)

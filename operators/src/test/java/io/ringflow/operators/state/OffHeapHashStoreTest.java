@@ -29,7 +29,7 @@ class OffHeapHashStoreTest
 
     enum Kind
     {
-        FIND, GET_OR_INSERT, REMOVE, WRITE
+        FIND, GET_OR_INSERT, REMOVE, REMOVE_AT, WRITE
     }
 
     record Op(Kind kind, long k0, long k1, long k2, long value)
@@ -68,7 +68,8 @@ class OffHeapHashStoreTest
     {
         final Arbitrary<Kind> kind = Arbitraries.frequency(List.of(
             Tuple.of(35, Kind.GET_OR_INSERT),
-            Tuple.of(20, Kind.REMOVE),
+            Tuple.of(12, Kind.REMOVE),
+            Tuple.of(8, Kind.REMOVE_AT),
             Tuple.of(25, Kind.FIND),
             Tuple.of(20, Kind.WRITE)));
         final Arbitrary<Long> k0 = Arbitraries.longs().between(0, keyRange - 1).map((i) -> keyBase + i);
@@ -96,6 +97,7 @@ class OffHeapHashStoreTest
                 {
                     case FIND ->
                     {
+                        store.touch(op.k0(), op.k1(), op.k2());
                         final int offset = store.find(op.k0(), op.k1(), op.k2());
                         if (model.containsKey(key))
                         {
@@ -116,6 +118,18 @@ class OffHeapHashStoreTest
                     }
                     case REMOVE -> assertThat(store.remove(op.k0(), op.k1(), op.k2()))
                         .isEqualTo(model.remove(key) != null);
+                    case REMOVE_AT ->
+                    {
+                        final int offset = store.find(op.k0(), op.k1(), op.k2());
+                        if (model.remove(key) != null)
+                        {
+                            store.removeAt(offset);
+                        }
+                        else
+                        {
+                            assertThatThrownBy(() -> store.removeAt(offset)).isInstanceOf(IllegalArgumentException.class);
+                        }
+                    }
                     case WRITE ->
                     {
                         final int offset = store.getOrInsert(op.k0(), op.k1(), op.k2());

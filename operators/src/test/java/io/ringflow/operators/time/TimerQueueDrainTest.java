@@ -56,6 +56,38 @@ class TimerQueueDrainTest
     }
 
     @Test
+    void shouldShowQueuedTimersInTheOrderTheyArePolled()
+    {
+        try (TimerQueue queue = TimerQueue.appendOnly("ahead", 16))
+        {
+            for (long key = 100; key > 0; key--)
+            {
+                queue.register(50, key, key * 3);
+                queue.register(60, key, key);
+            }
+            assertThat(queue.queued()).isZero();
+            final List<Long> seenAhead = new ArrayList<>();
+            final List<Long> polled = new ArrayList<>();
+            while (queue.poll(50))
+            {
+                polled.add(queue.key());
+                if (queue.queued() > 0)
+                {
+                    assertThat(queue.queuedNamespace(0)).isEqualTo(queue.queuedKey(0) * 3);
+                    seenAhead.add(queue.queuedKey(0));
+                }
+                for (int i = 1; i < queue.queued(); i++)
+                {
+                    assertThat(queue.queuedKey(i)).isGreaterThan(queue.queuedKey(i - 1));
+                }
+            }
+            assertThat(polled).hasSize(100);
+            assertThat(seenAhead).isEqualTo(polled.subList(1, 100));
+            assertThat(queue.queued()).isZero();
+        }
+    }
+
+    @Test
     void shouldFireManyTimersOfOneTimestampInKeyOrder()
     {
         try (TimerQueue queue = new TimerQueue("aligned", 16))
