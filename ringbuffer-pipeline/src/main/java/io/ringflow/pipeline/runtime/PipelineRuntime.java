@@ -34,12 +34,13 @@ public final class PipelineRuntime<T> implements AutoCloseable
 {
     /** How long {@link #close()} waits for a drain it has to do itself. */
     public static final long DEFAULT_DRAIN_TIMEOUT_MS = 30_000;
+    /** How long stopping waits for each stage thread before it leaves the thread and its operators be. */
+    private static final long STOP_WAIT_NS = TimeUnit.SECONDS.toNanos(5);
 
     private final String name;
     private final boolean stepped;
     private final List<Stage<?, ?>> stages = new ArrayList<>();
-    private final List<StageRunner> runners = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    private final StageThreads threads = new StageThreads();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Set<String> warnings = ConcurrentHashMap.newKeySet();
     private RingIngress<T> ingress;
@@ -64,7 +65,7 @@ public final class PipelineRuntime<T> implements AutoCloseable
     void addStage(final Stage<?, ?> stage, final StageRunner runner)
     {
         stages.add(stage);
-        runners.add(runner);
+        threads.add(runner);
     }
 
     void metrics(final LatencyRecorders latency, final CountersFile countersFile)
@@ -105,13 +106,7 @@ public final class PipelineRuntime<T> implements AutoCloseable
         started = true;
         if (!stepped)
         {
-            for (int i = 0; i < stages.size(); i++)
-            {
-                final Thread thread = new Thread(runners.get(i), "ringflow-" + name + "-" + stages.get(i).name);
-                thread.setDaemon(true);
-                threads.add(thread);
-            }
-            threads.forEach(Thread::start);
+            threads.start("ringflow-" + name + "-", stages);
         }
         return this;
     }
@@ -227,33 +222,13 @@ public final class PipelineRuntime<T> implements AutoCloseable
 
     private void drainThreads(final long timeoutNs)
     {
-        final long deadlineNs = System.nanoTime() + timeoutNs;
-        for (final Thread thread : threads)
-        {
-            joinUntil(thread, deadlineNs);
-        }
+        threads.joinAll(System.nanoTime() + timeoutNs);
         if (failure.get() == null && !isFinished())
         {
             final Stage<?, ?> stuck = firstUnfinished();
             throw new PipelineException("pipeline '" + name + "': " + stuck + " did not finish within " +
                 TimeUnit.NANOSECONDS.toMillis(timeoutNs) + " ms: it took " + stuck.recordsIn() + " records so far and " +
                 stuck.input().occupancy() + " events wait in its ring");
-        }
-    }
-
-    private static void joinUntil(final Thread thread, final long deadlineNs)
-    {
-        try
-        {
-            final long leftMs = TimeUnit.NANOSECONDS.toMillis(deadlineNs - System.nanoTime());
-            if (leftMs > 0)
-            {
-                thread.join(leftMs);
-            }
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -316,18 +291,13 @@ public final class PipelineRuntime<T> implements AutoCloseable
         final List<String> stillRunning = new ArrayList<>();
         for (int i = 0; i < stages.size(); i++)
         {
-            final Thread thread = i < threads.size() ? threads.get(i) : null;
-            if (null != thread)
+            if (threads.awaitStopped(i, STOP_WAIT_NS))
             {
-                joinUntil(thread, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
-            }
-            if (null != thread && thread.isAlive())
-            {
-                stillRunning.add(stages.get(i).name);
+                stages.get(i).chain().close();
             }
             else
             {
-                stages.get(i).chain().close();
+                stillRunning.add(stages.get(i).name);
             }
         }
         if (!stillRunning.isEmpty())
@@ -432,11 +402,6 @@ public final class PipelineRuntime<T> implements AutoCloseable
     /** @return the CPUs stage threads are pinned to, in stage order, -1 where unpinned. */
     public int[] pinnedCpus()
     {
-        final int[] cpus = new int[runners.size()];
-        for (int i = 0; i < cpus.length; i++)
-        {
-            cpus[i] = runners.get(i).pinnedCpu();
-        }
-        return cpus;
+        return threads.pinnedCpus();
     }
 }
