@@ -97,7 +97,15 @@ final class RingIngress<T> implements Ingress<T>
             {
                 return result;
             }
-            waiter.awaitCapacity(ring, attempt);
+            try
+            {
+                waiter.awaitCapacity(ring, attempt);
+            }
+            catch (final StageAbortedException ex)
+            {
+                // the pipeline failed while this producer waited: it takes no more records
+                return PublishResult.CLOSED;
+            }
         }
     }
 
