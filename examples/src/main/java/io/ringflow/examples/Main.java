@@ -3,7 +3,8 @@ package io.ringflow.examples;
 import java.util.Arrays;
 
 /**
- * Entry point of the {@code ./ringflow} launcher: {@code demo [velocity] [options]} or {@code quickstart}.
+ * Entry point of the {@code ./ringflow} launcher: {@code demo [velocity] [options]} or
+ * {@code quickstart [pipeline]}.
  */
 public final class Main
 {
@@ -19,7 +20,7 @@ public final class Main
         if (args.length == 0 || "--help".equals(args[0]) || "help".equals(args[0]))
         {
             System.out.println("usage: ringflow demo [velocity] [options]   card-velocity fraud rule at a fixed rate, live figures");
-            System.out.println("       ringflow quickstart                 the README's quick start");
+            System.out.println("       ringflow quickstart [pipeline]      the README's quick starts: an operator chain, or a pipeline");
             System.out.println(DemoOptions.usage());
             return;
         }
@@ -36,7 +37,14 @@ public final class Main
                 VelocityDemo.main(named ? Arrays.copyOfRange(rest, 1, rest.length) : rest);
                 break;
             case "quickstart":
-                QuickStart.main(new String[0]);
+                if (args.length > 1 && "pipeline".equals(args[1]))
+                {
+                    PipelineQuickStart.main(new String[0]);
+                }
+                else
+                {
+                    QuickStart.main(new String[0]);
+                }
                 break;
             default:
                 System.err.println("unknown command '" + args[0] + "'; try: ringflow --help");
