@@ -167,6 +167,44 @@ class PipelineDslTest
     }
 
     @Test
+    void shouldRouteASideOutputToItsSinkAndCountUnroutedOnes()
+    {
+        final OutputTag<Txn> refunds = new OutputTag<>("refunds");
+        final OutputTag<Txn> unrouted = new OutputTag<>("nobody-listens");
+        final List<Long> refunded = new ArrayList<>();
+        final List<Long> payments = new ArrayList<>();
+        final PipelineRuntime<Txn> runtime = Pipeline.from(Source.of("txns", Txn.TYPE))
+            .process("split", (Txn txn, io.ringflow.operators.stateless.ProcessFunction.Context<Txn> ctx) ->
+            {
+                if (txn.amount < 0)
+                {
+                    ctx.output(refunds, txn);
+                    ctx.output(unrouted, txn);
+                }
+                else
+                {
+                    ctx.emit(txn);
+                }
+            }, Txn.TYPE)
+            .sideOutput(refunds, (txn, timestamp) -> refunded.add(txn.amount))
+            .to((txn, timestamp) -> payments.add(txn.amount))
+            .stepped(new CachedEpochClock())
+            .build().start();
+
+        final Txn txn = new Txn();
+        for (final long amount : new long[]{5, -3, 7, -1})
+        {
+            runtime.ingress().publish(Txn.COPY, txn.set(1, 0, amount), 1, TimeUnit.SECONDS);
+        }
+        runtime.drain();
+
+        assertThat(payments).containsExactly(5L, 7L);
+        assertThat(refunded).containsExactly(-3L, -1L);
+        assertThat(runtime.stats().get(0).unroutedSide()).isEqualTo(2);
+        runtime.close();
+    }
+
+    @Test
     void shouldRouteLateRecordsToTheirSink()
     {
         final List<Long> late = new ArrayList<>();
