@@ -1,0 +1,174 @@
+package io.ringflow.journal;
+
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JournalReaderCorruptionTest
+{
+    private static final Trade.Codec V1 = new Trade.Codec(1);
+    private static final long MARKER = 0x0BADC0FFEE15BEEFL;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldRejectARecordOfAnotherSchemaVersionNamingBoth()
+    {
+        final long[] sequences = InputJournalTest.appendTrades(dir, 3);
+        try (JournalReader<Trade> reader = new JournalReader<>(dir, new Trade.Codec(2)))
+        {
+            final JournalEntry<Trade> entry = reader.newEntry();
+            assertThatThrownBy(() -> reader.next(entry))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining(dir.toString())
+                .hasMessageContaining("index " + sequences[0])
+                .hasMessageContaining("schema id 42 version 1")
+                .hasMessageContaining("reads schema id 42 version 2");
+        }
+    }
+
+    @Test
+    void shouldDetectAFlippedPayloadByteOnDisk() throws IOException
+    {
+        final long sequence;
+        try (InputJournal journal = new InputJournal(dir))
+        {
+            journal.append(V1, new Trade().set(1, 1, 1), 0, 0);
+            sequence = journal.append(V1, new Trade().set(MARKER, 5, 5), 0, 0);
+        }
+        flipFirstByteOf(MARKER);
+
+        try (JournalReader<Trade> reader = new JournalReader<>(dir, V1))
+        {
+            final JournalEntry<Trade> entry = reader.newEntry();
+            assertThat(reader.next(entry)).isTrue();
+            assertThatThrownBy(() -> reader.next(entry))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("corrupt journal " + dir)
+                .hasMessageContaining("index " + sequence)
+                .hasMessageContaining("checksum mismatch");
+        }
+    }
+
+    @Test
+    void shouldDetectATruncatedExcerpt()
+    {
+        InputJournalTest.appendTrades(dir, 1);
+        final long bad;
+        try (ChronicleQueue queue = ChronicleQueue.singleBuilder(dir).build();
+            ExcerptAppender raw = queue.createAppender())
+        {
+            try (DocumentContext dc = raw.writingDocument())
+            {
+                dc.wire().bytes().write(new byte[]{ 0x52, 0x46, 0x4A, 0x31, 1, 0, 0, 0 });
+            }
+            bad = raw.lastIndexAppended();
+        }
+        try (JournalReader<Trade> reader = new JournalReader<>(dir, V1))
+        {
+            final JournalEntry<Trade> entry = reader.newEntry();
+            assertThat(reader.next(entry)).isTrue();
+            assertThatThrownBy(() -> reader.next(entry))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("corrupt journal " + dir)
+                .hasMessageContaining("index " + bad)
+                .hasMessageContaining("truncated excerpt of 8 bytes");
+        }
+    }
+
+    @Test
+    void shouldDetectAnExcerptCopiedFromAnotherPosition()
+    {
+        final Path other = dir.resolve("other");
+        final Path spliced = dir.resolve("spliced");
+        InputJournalTest.appendTrades(other, 1);
+        final long[] sequences = InputJournalTest.appendTrades(spliced, 1);
+        final byte[] excerpt;
+        try (ChronicleQueue queue = ChronicleQueue.singleBuilder(other).build();
+            ExcerptTailer tailer = queue.createTailer();
+            DocumentContext dc = tailer.readingDocument())
+        {
+            excerpt = new byte[(int)dc.wire().bytes().readRemaining()];
+            dc.wire().bytes().read(excerpt);
+        }
+        try (ChronicleQueue queue = ChronicleQueue.singleBuilder(spliced).build();
+            ExcerptAppender raw = queue.createAppender())
+        {
+            try (DocumentContext dc = raw.writingDocument())
+            {
+                dc.wire().bytes().write(excerpt);
+            }
+        }
+        try (JournalReader<Trade> reader = new JournalReader<>(spliced, V1))
+        {
+            final JournalEntry<Trade> entry = reader.newEntry();
+            assertThat(reader.next(entry)).isTrue();
+            assertThatThrownBy(() -> reader.next(entry))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("corrupt journal " + spliced)
+                .hasMessageContaining("index " + (sequences[0] + 1))
+                .hasMessageContaining("claims sequence " + sequences[0]);
+        }
+    }
+
+    @Test
+    void shouldRejectMovingToASequenceOutOfRange()
+    {
+        final long[] sequences = InputJournalTest.appendTrades(dir, 5);
+        try (JournalReader<Trade> reader = new JournalReader<>(dir, V1))
+        {
+            assertThatThrownBy(() -> reader.moveTo(sequences[4] + 1))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining(dir.toString())
+                .hasMessageContaining("no entry at sequence " + (sequences[4] + 1))
+                .hasMessageContaining("5 entries from " + sequences[0] + " to " + sequences[4]);
+            assertThatThrownBy(() -> reader.moveTo(sequences[0] - 1))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("no entry at sequence " + (sequences[0] - 1));
+        }
+    }
+
+    /** Chronicle files are sparse and mostly empty: scan for the marker, which sits near the start. */
+    private void flipFirstByteOf(final long marker) throws IOException
+    {
+        final List<Path> files;
+        try (Stream<Path> list = Files.list(dir))
+        {
+            files = list.filter(p -> p.toString().endsWith(".cq4")).collect(Collectors.toList());
+        }
+        assertThat(files).hasSize(1);
+        try (FileChannel channel = FileChannel.open(files.get(0), StandardOpenOption.READ, StandardOpenOption.WRITE))
+        {
+            final MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_WRITE, 0, channel.size());
+            map.order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i + Long.BYTES <= map.limit(); i++)
+            {
+                if (map.getLong(i) == marker)
+                {
+                    map.put(i, (byte)(map.get(i) ^ 0x01));
+                    map.force();
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("marker not found in " + files);
+    }
+}
