@@ -56,16 +56,7 @@ class JournalReaderCorruptionTest
         }
         flipFirstByteOf(MARKER);
 
-        try (JournalReader<Trade> reader = new JournalReader<>(dir, V1))
-        {
-            final JournalEntry<Trade> entry = reader.newEntry();
-            assertThat(reader.next(entry)).isTrue();
-            assertThatThrownBy(() -> reader.next(entry))
-                .isInstanceOf(JournalException.class)
-                .hasMessageContaining("corrupt journal " + dir)
-                .hasMessageContaining("index " + sequence)
-                .hasMessageContaining("checksum mismatch");
-        }
+        assertSecondEntryIsRefused(dir, sequence, "checksum mismatch");
     }
 
     @Test
@@ -82,16 +73,7 @@ class JournalReaderCorruptionTest
             }
             bad = raw.lastIndexAppended();
         }
-        try (JournalReader<Trade> reader = new JournalReader<>(dir, V1))
-        {
-            final JournalEntry<Trade> entry = reader.newEntry();
-            assertThat(reader.next(entry)).isTrue();
-            assertThatThrownBy(() -> reader.next(entry))
-                .isInstanceOf(JournalException.class)
-                .hasMessageContaining("corrupt journal " + dir)
-                .hasMessageContaining("index " + bad)
-                .hasMessageContaining("truncated excerpt of 8 bytes");
-        }
+        assertSecondEntryIsRefused(dir, bad, "truncated excerpt of 8 bytes");
     }
 
     @Test
@@ -117,16 +99,7 @@ class JournalReaderCorruptionTest
                 dc.wire().bytes().write(excerpt);
             }
         }
-        try (JournalReader<Trade> reader = new JournalReader<>(spliced, V1))
-        {
-            final JournalEntry<Trade> entry = reader.newEntry();
-            assertThat(reader.next(entry)).isTrue();
-            assertThatThrownBy(() -> reader.next(entry))
-                .isInstanceOf(JournalException.class)
-                .hasMessageContaining("corrupt journal " + spliced)
-                .hasMessageContaining("index " + (sequences[0] + 1))
-                .hasMessageContaining("claims sequence " + sequences[0]);
-        }
+        assertSecondEntryIsRefused(spliced, sequences[0] + 1, "claims sequence " + sequences[0]);
     }
 
     @Test
@@ -170,5 +143,20 @@ class JournalReaderCorruptionTest
             }
         }
         throw new AssertionError("marker not found in " + files);
+    }
+
+    /** The journal's first entry reads; the second is refused as corrupt, naming the journal and the index. */
+    private static void assertSecondEntryIsRefused(final Path journal, final long index, final String why)
+    {
+        try (JournalReader<Trade> reader = new JournalReader<>(journal, V1))
+        {
+            final JournalEntry<Trade> entry = reader.newEntry();
+            assertThat(reader.next(entry)).isTrue();
+            assertThatThrownBy(() -> reader.next(entry))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("corrupt journal " + journal)
+                .hasMessageContaining("index " + index)
+                .hasMessageContaining(why);
+        }
     }
 }

@@ -277,6 +277,16 @@ public final class StageCounters
     /** @return highest event timestamp seen minus the current watermark; see the class comment. */
     public long watermarkLag()
     {
+        return watermarkLag(maxEventTimestamp, watermark);
+    }
+
+    /**
+     * @param maxEventTimestamp highest event timestamp seen, {@link Long#MIN_VALUE} before the first.
+     * @param watermark         current watermark, {@link Long#MIN_VALUE} before the first.
+     * @return the lag: 0 until both exist or when the watermark is ahead; saturates at {@link Long#MAX_VALUE}.
+     */
+    public static long watermarkLag(final long maxEventTimestamp, final long watermark)
+    {
         if (Long.MIN_VALUE == watermark || Long.MIN_VALUE == maxEventTimestamp || maxEventTimestamp <= watermark)
         {
             return 0;

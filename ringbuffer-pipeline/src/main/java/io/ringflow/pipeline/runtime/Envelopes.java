@@ -80,17 +80,4 @@ final class Envelopes
         originsNs[index] = originNs;
         producers[index] = producer;
     }
-
-    static String kindName(final int kind)
-    {
-        switch (kind)
-        {
-            case RECORD: return "record";
-            case WATERMARK: return "watermark";
-            case IDLE: return "idle";
-            case END_OF_STREAM: return "end-of-stream";
-            case SKIP: return "skip";
-            default: return "unknown(" + kind + ")";
-        }
-    }
 }

@@ -37,7 +37,6 @@ final class RingIngress<T> implements Ingress<T>
     // skips are rare (refused after close, translator threw), so accepted = claimed - skipped needs no
     // atomic increment per record
     private final AtomicLong skipped = new AtomicLong();
-    private final AtomicLong backPressured = new AtomicLong();
     private volatile boolean closing;
     private volatile long endOfStreamSequence = NOT_CLOSED;
 
@@ -73,7 +72,6 @@ final class RingIngress<T> implements Ingress<T>
         }
         catch (final InsufficientCapacityException full)
         {
-            backPressured.incrementAndGet();
             counters.onBackPressured();
             return PublishResult.BACK_PRESSURED;
         }
@@ -195,11 +193,6 @@ final class RingIngress<T> implements Ingress<T>
         }
     }
 
-    boolean isClosed()
-    {
-        return closing;
-    }
-
     /**
      * @return slots claimed for records and not skipped: accepted records, plus any being filled right now.
      */
@@ -212,6 +205,6 @@ final class RingIngress<T> implements Ingress<T>
     @Override
     public long backPressuredCount()
     {
-        return backPressured.get();
+        return counters.backPressured();
     }
 }

@@ -1,5 +1,7 @@
 package io.ringflow.pipeline.runtime;
 
+import io.ringflow.pipeline.metrics.StageCounters;
+
 /**
  * A stage's figures at one moment. Exact once the pipeline is drained; while it runs, read from
  * another thread, each figure is recent but the set is not one consistent cut.
@@ -35,9 +37,7 @@ public record StageStats(
     {
         final StageOutput<?> output = stage.output();
         final long watermark = stage.currentWatermark();
-        final long highest = stage.highestTimestamp();
-        final long lag = watermark == Long.MIN_VALUE || highest == Long.MIN_VALUE || watermark == Long.MAX_VALUE ?
-            0 : Math.max(0, highest - watermark);
+        final long lag = StageCounters.watermarkLag(stage.highestTimestamp(), watermark);
         return new StageStats(
             stage.name,
             stage.recordsIn(),
