@@ -1,7 +1,9 @@
 package io.ringflow.pipeline;
 
+import io.ringflow.pipeline.runtime.CheckpointListener;
 import io.ringflow.pipeline.runtime.PipelineBuilder;
 import io.ringflow.pipeline.runtime.PipelineRuntime;
+import io.ringflow.pipeline.runtime.StageStates;
 import io.ringflow.pipeline.runtime.StageSpec;
 import org.agrona.concurrent.EpochClock;
 
@@ -41,6 +43,8 @@ public final class Pipeline<I>
     private boolean serviceTimeTracking;
     private Path countersFile;
     private EpochClock steppedClock;
+    private CheckpointListener checkpoints;
+    private StageStates restoreFrom;
 
     private Pipeline(final Source<I> source)
     {
@@ -111,6 +115,37 @@ public final class Pipeline<I>
     }
 
     /**
+     * Take part in checkpoints (see {@link PipelineBuilder#checkpoints}); the journal module's durable
+     * runner sets this, with {@link #restoreFrom}, for a {@link ProducerMode#SEQUENCED} source.
+     *
+     * @param listener receives each stage's state at each barrier, and the barrier's arrival at the sink.
+     * @return this.
+     */
+    public Pipeline<I> checkpoints(final CheckpointListener listener)
+    {
+        this.checkpoints = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
+     * @param states each stage's state in a checkpoint to start from (see {@link PipelineBuilder#restoreFrom}).
+     * @return this.
+     */
+    public Pipeline<I> restoreFrom(final StageStates states)
+    {
+        this.restoreFrom = Objects.requireNonNull(states, "states");
+        return this;
+    }
+
+    /**
+     * @return the source's name, which is also the pipeline's.
+     */
+    public String name()
+    {
+        return source.name;
+    }
+
+    /**
      * @return the plan, one line per stage: its name, parallelism, wait strategy and operators.
      */
     public String describe()
@@ -155,6 +190,14 @@ public final class Pipeline<I>
         if (null != steppedClock)
         {
             builder.stepped(steppedClock);
+        }
+        if (null != checkpoints)
+        {
+            builder.checkpoints(checkpoints);
+        }
+        if (null != restoreFrom)
+        {
+            builder.restoreFrom(restoreFrom);
         }
         for (int i = 0; i < stages.size(); i++)
         {

@@ -12,5 +12,12 @@ public enum ProducerMode
     SINGLE,
 
     /** Any number of threads publish concurrently; the ring's claim is a CAS. */
-    MULTI
+    MULTI,
+
+    /**
+     * One thread feeds the pipeline from a sequenced source, a journal: it gives every record its
+     * sequence and delivers processing time and checkpoint barriers in-band, through
+     * {@code PipelineRuntime.sequencedIngress()}. Stages read no clock. What recovery and replay use.
+     */
+    SEQUENCED
 }

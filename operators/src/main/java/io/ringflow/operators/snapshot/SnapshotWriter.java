@@ -36,6 +36,17 @@ public final class SnapshotWriter
         return position;
     }
 
+    /**
+     * Start over at position 0, keeping the buffer (and its grown capacity) for the next snapshot.
+     *
+     * @return this.
+     */
+    public SnapshotWriter reset()
+    {
+        position = 0;
+        return this;
+    }
+
     /** @return the underlying buffer; bytes {@code [0, position())} are the snapshot. */
     public ExpandableArrayBuffer buffer()
     {

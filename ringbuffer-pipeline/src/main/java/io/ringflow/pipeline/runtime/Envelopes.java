@@ -25,12 +25,16 @@ final class Envelopes
     static final int END_OF_STREAM = 3;
     /** A claimed slot that carries nothing: a publish refused after close, or a translator that threw. */
     static final int SKIP = 4;
+    /** Processing time advanced to the timestamp: in-band, so that a replay delivers it at the same place. */
+    static final int TICK = 5;
+    /** A checkpoint barrier; the timestamp holds the checkpoint id. */
+    static final int BARRIER = 6;
 
     static final long NO_WATERMARK = Long.MIN_VALUE;
 
     private final int mask;
     final int[] kinds;
-    /** Event time of a record; the watermark of a WATERMARK event. */
+    /** Event time of a record; the watermark of a WATERMARK, the time of a TICK, the id of a BARRIER. */
     final long[] timestamps;
     /** The watermark its producer emitted right after the record, riding in the same slot, or NO_WATERMARK. */
     final long[] watermarksAfter;

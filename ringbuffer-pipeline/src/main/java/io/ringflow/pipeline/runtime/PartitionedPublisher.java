@@ -83,6 +83,26 @@ final class PartitionedPublisher<T> extends StageOutput<T>
     }
 
     @Override
+    void processingTime(final long time)
+    {
+        for (final RingPublisher<T> partition : partitions)
+        {
+            partition.context(sequence, originNs);
+            partition.processingTime(time);
+        }
+    }
+
+    @Override
+    void barrier(final long checkpointId)
+    {
+        for (final RingPublisher<T> partition : partitions)
+        {
+            partition.context(sequence, originNs);
+            partition.barrier(checkpointId);
+        }
+    }
+
+    @Override
     long backPressureWaits()
     {
         long waits = 0;

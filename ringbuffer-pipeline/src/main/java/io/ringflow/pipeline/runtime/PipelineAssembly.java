@@ -61,8 +61,15 @@ final class PipelineAssembly<I, T>
         runtime.metrics(latency, countersFile);
         final PipelineCounters pipelineCounters = null == countersFile ?
             PipelineCounters.disabled(builder.name) : PipelineCounters.allocate(countersFile, builder.name);
-        runtime.ingress(new RingIngress<>(
-            (Ring<I>)rings.get(0).get(0), builder.trackLatency, waiter, pipelineCounters));
+        final Ring<I> ingressRing = (Ring<I>)rings.get(0).get(0);
+        if (ProducerMode.SEQUENCED == builder.producerMode)
+        {
+            runtime.sequencedIngress(new SequencedRingIngress<>(ingressRing, waiter));
+        }
+        else
+        {
+            runtime.ingress(new RingIngress<>(ingressRing, builder.trackLatency, waiter, pipelineCounters));
+        }
         final List<List<Stage<?, ?>>> stages = new ArrayList<>();
         for (int i = builder.specs.size() - 1; i >= 0; i--)
         {
@@ -73,11 +80,28 @@ final class PipelineAssembly<I, T>
             final StageSpec<?, ?> spec = builder.specs.get(i);
             for (final Stage<?, ?> stage : stages.get(i))
             {
+                configureCheckpoints(stage);
                 runtime.addStage(stage, new StageRunner(stage,
                     StageIdle.forStage(spec.waitStrategy, stage.input()), spec.pinned, runtime));
             }
         }
         return runtime;
+    }
+
+    private void configureCheckpoints(final Stage<?, ?> stage)
+    {
+        if (ProducerMode.SEQUENCED == builder.producerMode)
+        {
+            stage.processingTimeInBand();
+        }
+        if (null != builder.checkpoints)
+        {
+            stage.checkpoints(builder.checkpoints);
+        }
+        if (null != builder.restoreFrom)
+        {
+            stage.restore(builder.restoreFrom);
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -93,7 +117,8 @@ final class PipelineAssembly<I, T>
         for (int p = 0; p < spec.parallelism; p++)
         {
             final String ringName = first ? builder.name + " ingress" : partitionName(spec, p);
-            result.add(new Ring<>(ringName, type, size, multiProducer, upstream, first, spec.waitStrategy));
+            final boolean ingress = first && ProducerMode.SEQUENCED != builder.producerMode;
+            result.add(new Ring<>(ringName, type, size, multiProducer, upstream, ingress, spec.waitStrategy));
         }
         return result;
     }
@@ -107,7 +132,9 @@ final class PipelineAssembly<I, T>
         for (int p = 0; p < spec.parallelism; p++)
         {
             final StageOutput output = last ? sinkOutput() : ringOutput(index + 1, p);
-            output.sideOutputs(new SideOutputs(spec.sideSinks));
+            final SideOutputs sideOutputs = new SideOutputs(spec.sideSinks);
+            sideOutputs.keysFrom(output);
+            output.sideOutputs(sideOutputs);
             final OneInputOperator chain = (OneInputOperator)Objects.requireNonNull(
                 spec.chainFactory.get(), () -> "stage '" + spec.name + "': chain factory returned null");
             final String stageName = partitionName(spec, p);
@@ -125,7 +152,7 @@ final class PipelineAssembly<I, T>
     @SuppressWarnings({"unchecked", "rawtypes"})
     private StageOutput<?> sinkOutput()
     {
-        return new SinkOutput(sink);
+        return new SinkOutput(sink, builder.checkpoints);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

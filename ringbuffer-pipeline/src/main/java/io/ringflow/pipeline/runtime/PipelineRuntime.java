@@ -2,6 +2,8 @@ package io.ringflow.pipeline.runtime;
 
 import io.ringflow.pipeline.Ingress;
 import io.ringflow.pipeline.PipelineException;
+import io.ringflow.pipeline.ProducerMode;
+import io.ringflow.pipeline.SequencedIngress;
 import io.ringflow.pipeline.metrics.CountersFile;
 import io.ringflow.pipeline.metrics.LatencyRecorders;
 
@@ -43,7 +45,9 @@ public final class PipelineRuntime<T> implements AutoCloseable
     private final StageThreads threads = new StageThreads();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Set<String> warnings = ConcurrentHashMap.newKeySet();
-    private RingIngress<T> ingress;
+    private Ingress<T> ingress;
+    private SequencedIngress<T> sequencedIngress;
+    private IngressControl ingressControl;
     private LatencyRecorders latency;
     private CountersFile countersFile;
     private volatile boolean aborted;
@@ -60,6 +64,13 @@ public final class PipelineRuntime<T> implements AutoCloseable
     void ingress(final RingIngress<T> ingress)
     {
         this.ingress = ingress;
+        this.ingressControl = ingress;
+    }
+
+    void sequencedIngress(final SequencedRingIngress<T> ingress)
+    {
+        this.sequencedIngress = ingress;
+        this.ingressControl = ingress;
     }
 
     void addStage(final Stage<?, ?> stage, final StageRunner runner)
@@ -80,10 +91,30 @@ public final class PipelineRuntime<T> implements AutoCloseable
         return name;
     }
 
-    /** @return where producers publish. Publishing before {@link #start()} is allowed up to the ring's size. */
+    /**
+     * @return where producers publish. Publishing before {@link #start()} is allowed up to the ring's size.
+     * @throws IllegalStateException for a {@link ProducerMode#SEQUENCED} pipeline: use {@link #sequencedIngress()}.
+     */
     public Ingress<T> ingress()
     {
+        if (null == ingress)
+        {
+            throw new IllegalStateException("pipeline '" + name + "' takes sequenced input: use sequencedIngress()");
+        }
         return ingress;
+    }
+
+    /**
+     * @return where the one sequenced source publishes records, processing time and barriers.
+     * @throws IllegalStateException unless the pipeline was built with {@link ProducerMode#SEQUENCED}.
+     */
+    public SequencedIngress<T> sequencedIngress()
+    {
+        if (null == sequencedIngress)
+        {
+            throw new IllegalStateException("pipeline '" + name + "' was not built with ProducerMode.SEQUENCED");
+        }
+        return sequencedIngress;
     }
 
     /** @return true in the stepped (thread-free) mode. */
@@ -199,11 +230,11 @@ public final class PipelineRuntime<T> implements AutoCloseable
     {
         try
         {
-            ingress.close();
+            ingressControl.close();
         }
         catch (final StageAbortedException | IllegalStateException ex)
         {
-            ingress.fail();
+            ingressControl.fail();
             failure.compareAndSet(null, ex);
         }
     }
@@ -317,7 +348,7 @@ public final class PipelineRuntime<T> implements AutoCloseable
      */
     public void abort()
     {
-        ingress.fail();
+        ingressControl.fail();
         closed = true;
         stopAndRelease();
     }
@@ -328,7 +359,7 @@ public final class PipelineRuntime<T> implements AutoCloseable
             new PipelineException("stage '" + stage.name + "' failed: " + cause, cause);
         if (failure.compareAndSet(null, error))
         {
-            ingress.fail();
+            ingressControl.fail();
             aborted = true;
             for (final Stage<?, ?> each : stages)
             {

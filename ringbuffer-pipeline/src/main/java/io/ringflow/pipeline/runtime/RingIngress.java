@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @param <T> record type.
  */
-final class RingIngress<T> implements Ingress<T>
+final class RingIngress<T> implements Ingress<T>, IngressControl
 {
     private static final long NOT_CLOSED = Long.MAX_VALUE;
     /** Set when the pipeline failed: no slot counts as accepted any more. */
@@ -156,7 +156,8 @@ final class RingIngress<T> implements Ingress<T>
      * Refuse further records and publish end-of-stream behind everything accepted. Idempotent. Under
      * {@code ProducerMode.SINGLE}, call it on the producer thread (or after it stopped publishing).
      */
-    void close()
+    @Override
+    public void close()
     {
         if (closing)
         {
@@ -184,7 +185,8 @@ final class RingIngress<T> implements Ingress<T>
     }
 
     /** The pipeline failed: refuse everything from now on, without an end-of-stream. */
-    void fail()
+    @Override
+    public void fail()
     {
         closing = true;
         if (NOT_CLOSED == endOfStreamSequence)

@@ -53,11 +53,15 @@ final class RingPublisher<T> extends StageOutput<T>
     @Override
     public void emitWatermark(final long watermark)
     {
-        if (pendingIndex >= 0)
+        // it rides with the pending record only if the same input caused both: a watermark of a later
+        // input (the end-of-stream's final one) keeps that input's sequence, so keys downstream do not
+        // depend on where a batch happened to end
+        if (pendingIndex >= 0 && envelopes.sequences[pendingIndex] == sequence)
         {
             envelopes.watermarksAfter[pendingIndex] = watermark;
             return;
         }
+        flush();
         publishControl(Envelopes.WATERMARK, watermark);
     }
 
@@ -79,6 +83,20 @@ final class RingPublisher<T> extends StageOutput<T>
     {
         flush();
         publishControl(Envelopes.END_OF_STREAM, 0);
+    }
+
+    @Override
+    void processingTime(final long time)
+    {
+        flush();
+        publishControl(Envelopes.TICK, time);
+    }
+
+    @Override
+    void barrier(final long checkpointId)
+    {
+        flush();
+        publishControl(Envelopes.BARRIER, checkpointId);
     }
 
     private void publishControl(final int kind, final long timestamp)

@@ -3,6 +3,7 @@ package io.ringflow.pipeline.runtime;
 import io.ringflow.operators.OutputTag;
 import io.ringflow.operators.RejectReason;
 import io.ringflow.operators.Rejected;
+import io.ringflow.pipeline.SequencedSink;
 import io.ringflow.pipeline.Sink;
 
 import java.util.Map;
@@ -18,6 +19,10 @@ final class SideOutputs
 
     private final OutputTag<?>[] tags;
     private final Sink<?>[] sinks;
+    /** The sink at the same index as a {@link SequencedSink}, or null: it receives idempotency keys. */
+    private final SequencedSink<?>[] sequencedSinks;
+    private final OutputKeys[] keys;
+    private StageOutput<?> stageOutput;
     private long unrouted;
     private long late;
 
@@ -25,10 +30,25 @@ final class SideOutputs
     {
         tags = routes.keySet().toArray(new OutputTag<?>[0]);
         sinks = new Sink<?>[tags.length];
+        sequencedSinks = new SequencedSink<?>[tags.length];
+        keys = new OutputKeys[tags.length];
         for (int i = 0; i < tags.length; i++)
         {
             sinks[i] = routes.get(tags[i]);
+            if (sinks[i] instanceof SequencedSink)
+            {
+                sequencedSinks[i] = (SequencedSink<?>)sinks[i];
+                keys[i] = new OutputKeys();
+            }
         }
+    }
+
+    /**
+     * @param output the stage output whose current input sequence keys side outputs for sequenced sinks.
+     */
+    void keysFrom(final StageOutput<?> output)
+    {
+        this.stageOutput = output;
     }
 
     @SuppressWarnings("unchecked")
@@ -42,7 +62,15 @@ final class SideOutputs
         {
             if (tags[i] == tag || tags[i].equals(tag))
             {
-                ((Sink<S>)sinks[i]).onRecord(record, timestamp);
+                if (null == sequencedSinks[i])
+                {
+                    ((Sink<S>)sinks[i]).onRecord(record, timestamp);
+                }
+                else
+                {
+                    final long sequence = stageOutput.sequence;
+                    ((SequencedSink<S>)sequencedSinks[i]).onRecord(record, timestamp, sequence, keys[i].next(sequence));
+                }
                 return;
             }
         }

@@ -3,6 +3,8 @@ package io.ringflow.pipeline.runtime;
 import com.lmax.disruptor.EventPoller;
 import io.ringflow.operators.OneInputOperator;
 import io.ringflow.operators.Timestamps;
+import io.ringflow.operators.snapshot.SnapshotReader;
+import io.ringflow.operators.snapshot.SnapshotWriter;
 import io.ringflow.operators.time.WatermarkCombiner;
 import io.ringflow.pipeline.DeadLetter;
 import io.ringflow.pipeline.DeadLetterHandler;
@@ -61,6 +63,8 @@ final class Stage<I, O> implements EventPoller.Handler<I>
     private long recordsIn;
     private long deadLetterCount;
     private long lastSequence = -1;
+    private boolean clockTicks = true;
+    private StageCheckpoints checkpoints;
 
     Stage(
         final String name,
@@ -93,6 +97,34 @@ final class Stage<I, O> implements EventPoller.Handler<I>
         this.endToEnd = endToEnd;
         input.consumer(this);
         chain.open(output);
+    }
+
+    /**
+     * Processing time arrives in-band (TICK events from a sequenced ingress) instead of from the clock,
+     * so that a replay delivers it at the same place in the stream.
+     */
+    void processingTimeInBand()
+    {
+        clockTicks = false;
+    }
+
+    /**
+     * @param listener receives this stage's state at each barrier.
+     */
+    void checkpoints(final CheckpointListener listener)
+    {
+        checkpoints = new StageCheckpoints(this, listener);
+    }
+
+    /**
+     * Restore a checkpoint's state into this freshly built stage.
+     *
+     * @param states where the state is.
+     */
+    void restore(final StageStates states)
+    {
+        final StageCheckpoints restorer = null == checkpoints ? new StageCheckpoints(this, null) : checkpoints;
+        restorer.restore(states);
     }
 
     /**
@@ -154,7 +186,7 @@ final class Stage<I, O> implements EventPoller.Handler<I>
             countersPublished = true;
             publishCounters();
         }
-        if (tickProcessingTime())
+        if (clockTicks && tickProcessingTime())
         {
             // processing time may have made operators emit (idleness): publish it now
             output.endOfBatch();
@@ -219,6 +251,12 @@ final class Stage<I, O> implements EventPoller.Handler<I>
                 break;
             case Envelopes.END_OF_STREAM:
                 onEndOfStream();
+                break;
+            case Envelopes.TICK:
+                onProcessingTime(envelopes.timestamps[index]);
+                break;
+            case Envelopes.BARRIER:
+                onBarrier(envelopes.timestamps[index]);
                 break;
             default:
                 break;
@@ -329,6 +367,48 @@ final class Stage<I, O> implements EventPoller.Handler<I>
         {
             chain.processIdle();
         }
+    }
+
+    private void onProcessingTime(final long time)
+    {
+        try
+        {
+            chain.onProcessingTime(time);
+        }
+        catch (final StageAbortedException ex)
+        {
+            throw ex;
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new PipelineException("stage '" + name + "' failed at processing time " + time +
+                " (after the record at sequence " + lastSequence + "): " + ex, ex);
+        }
+        output.processingTime(time);
+    }
+
+    private void onBarrier(final long checkpointId)
+    {
+        if (null != checkpoints)
+        {
+            checkpoints.snapshot(checkpointId);
+        }
+        output.barrier(checkpointId);
+    }
+
+    void snapshotProgress(final SnapshotWriter out)
+    {
+        out.putLong(currentWatermark).putLong(highestTimestamp).putLong(lastTickMs)
+            .putLong(recordsIn).putLong(deadLetterCount);
+    }
+
+    void restoreProgress(final SnapshotReader in)
+    {
+        currentWatermark = in.getLong();
+        highestTimestamp = in.getLong();
+        lastTickMs = in.getLong();
+        recordsIn = in.getLong();
+        deadLetterCount = in.getLong();
     }
 
     private void onEndOfStream()

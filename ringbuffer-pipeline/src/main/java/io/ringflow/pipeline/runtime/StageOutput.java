@@ -47,6 +47,20 @@ abstract class StageOutput<T> implements Output<T>
     /** The stage's input ended: pass end-of-stream on. */
     abstract void endOfStream();
 
+    /**
+     * Pass processing time on, in-band, after what the chain emitted for it.
+     *
+     * @param time the processing time.
+     */
+    abstract void processingTime(long time);
+
+    /**
+     * Pass a checkpoint barrier on, behind everything emitted before it (the stage snapshotted already).
+     *
+     * @param checkpointId the barrier's id.
+     */
+    abstract void barrier(long checkpointId);
+
     /** @return times a publish found the next ring full. */
     long backPressureWaits()
     {
