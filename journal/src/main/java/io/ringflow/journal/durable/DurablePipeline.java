@@ -1,0 +1,368 @@
+package io.ringflow.journal.durable;
+
+import io.ringflow.journal.JournalEntry;
+import io.ringflow.journal.JournalException;
+import io.ringflow.journal.JournalReader;
+import io.ringflow.journal.OutputJournalSink;
+import io.ringflow.journal.checkpoint.Checkpoint;
+import io.ringflow.journal.checkpoint.CheckpointStore;
+import io.ringflow.operators.record.RecordCodec;
+import io.ringflow.pipeline.Pipeline;
+import io.ringflow.pipeline.ProducerMode;
+import io.ringflow.pipeline.RecordType;
+import io.ringflow.pipeline.SequencedSink;
+import io.ringflow.pipeline.Source;
+import io.ringflow.pipeline.runtime.PipelineRuntime;
+import org.agrona.concurrent.CachedEpochClock;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/**
+ * A pipeline run from an input journal to an output journal with checkpoints, so that a run killed at
+ * any moment and started again ends with exactly the output journal an uninterrupted run writes:
+ * nothing lost, nothing duplicated.
+ * <p>
+ * {@link #run()} recovers first: it loads the newest valid checkpoint of this pipeline (an invalid one is
+ * skipped loudly and the one before used), restores every stage's state from it, positions the input
+ * journal after the checkpoint's input sequence and replays from there. The replay regenerates the
+ * outputs written after the checkpoint before the crash; the output journal sink compares each with the
+ * journaled one (same key, same bytes) instead of writing it again, then appends what is new. Inputs
+ * are numbered by their journal sequences and processing time comes from journaled ticks, so the
+ * replay is exact.
+ * <pre>{@code
+ * RecoveryReport report = DurablePipeline.<Txn, WindowResult>builder("velocity-v1")
+ *     .input(inputDir, TXN_CODEC, Txn.TYPE)
+ *     .output(outputDir, RESULT_CODEC)
+ *     .checkpoints(checkpointDir, 3)
+ *     .checkpointEvery(10_000, 1_000)
+ *     .plan((source, sink) -> Pipeline.from(source)
+ *         .assignTimestamps("event-time", strategy)
+ *         .keyBy(Txn::card).window(Windows.tumbling(1_000)).aggregate("count", Aggregates.count())
+ *         .to(sink))
+ *     .build()
+ *     .run();
+ * }</pre>
+ * The pipeline id names the pipeline and its state layout: recovery refuses checkpoints written under
+ * another id, so change it when the plan changes incompatibly.
+ * <p>
+ * Threading: {@link #run()} on one thread, which feeds the journal; {@link #stop()} from any thread.
+ *
+ * @param <I> input record type.
+ * @param <O> output record type.
+ */
+public final class DurablePipeline<I, O>
+{
+    private final Builder<I, O> config;
+    private volatile boolean stopRequested;
+
+    private DurablePipeline(final Builder<I, O> config)
+    {
+        this.config = config;
+    }
+
+    /**
+     * @param pipelineId names the pipeline in its checkpoints.
+     * @param <I>        input record type.
+     * @param <O>        output record type.
+     * @return a builder.
+     */
+    public static <I, O> Builder<I, O> builder(final String pipelineId)
+    {
+        return new Builder<>(pipelineId);
+    }
+
+    /** Ask {@link #run()} to return once it has caught up with the input journal, without end-of-stream. */
+    public void stop()
+    {
+        stopRequested = true;
+    }
+
+    /**
+     * Recover, then feed the input journal until its end-of-stream entry (waiting for more entries while
+     * the journal is live), drain, and close the journals.
+     *
+     * @return what the run did.
+     * @throws JournalException for a corrupt journal or checkpoint that recovery cannot work around, a
+     *                          checkpoint beyond the input journal's end, or a replay that diverged from
+     *                          the output journal; the message names file, sequence and cause.
+     */
+    public RecoveryReport run()
+    {
+        final CheckpointStore store = new CheckpointStore(config.checkpointDir, config.retain, config.hooks, config.warnings);
+        final Optional<Checkpoint> restored = store.latest(config.pipelineId);
+        final long resumeOutput = restored.map(Checkpoint::outputPosition).orElse(-1L);
+        try (OutputJournalSink<O> sink = new OutputJournalSink<>(config.outputDir, config.outputCodec, resumeOutput);
+             JournalReader<I> reader = new JournalReader<>(config.inputDir, config.inputCodec))
+        {
+            final CheckpointCoordinator coordinator = new CheckpointCoordinator(store, config.pipelineId, sink::position);
+            final Pipeline<I> plan = Objects.requireNonNull(config.plan.apply(
+                Source.of(config.pipelineId, config.inputType).producerMode(ProducerMode.SEQUENCED), sink),
+                "the plan function returned null");
+            plan.checkpoints(coordinator);
+            restored.ifPresent(checkpoint -> plan.restoreFrom(checkpoint::snapshot));
+            if (config.stepped)
+            {
+                plan.stepped(new CachedEpochClock());
+            }
+            final long afterSequence = restored.map(Checkpoint::inputSequence).orElse(-1L);
+            positionAfter(reader, afterSequence, restored);
+            final PipelineRuntime<I> runtime = plan.build();
+            try
+            {
+                runtime.start();
+                final JournalFeeder<I> feeder = new JournalFeeder<>(reader, config.inputType,
+                    runtime.sequencedIngress(), restored.map(c -> c.checkpointId() + 1).orElse(1L), afterSequence,
+                    config.barrierRecords, config.barrierIntervalMs);
+                final boolean ended = feed(feeder, runtime);
+                if (ended)
+                {
+                    runtime.drain();
+                }
+                else
+                {
+                    stopAtCheckpoint(feeder, coordinator, runtime);
+                }
+                return new RecoveryReport(
+                    restored.map(Checkpoint::checkpointId).orElse(-1L), afterSequence, feeder.recordsFed(),
+                    sink.skippedCount(), sink.appendedCount(), coordinator.committedCount(), ended);
+            }
+            finally
+            {
+                runtime.close();
+            }
+        }
+    }
+
+    private boolean feed(final JournalFeeder<I> feeder, final PipelineRuntime<I> runtime)
+    {
+        final IdleStrategy idle = new SleepingMillisIdleStrategy(1);
+        while (true)
+        {
+            final JournalFeeder.Stop stop = feeder.feed(config.stepped ? 256 : Long.MAX_VALUE);
+            if (config.stepped)
+            {
+                runtime.stepUntilIdle();
+            }
+            switch (stop)
+            {
+                case END_OF_STREAM:
+                    return true;
+                case PIPELINE_CLOSED:
+                    return false;
+                default:
+                    if (stopRequested)
+                    {
+                        return false;
+                    }
+                    idle.idle();
+            }
+        }
+    }
+
+    /**
+     * Stopping must not end the stream (that would fire every window, outputs a later run would not
+     * make at this point), so the run checkpoints where it is and halts: the next run resumes there.
+     */
+    private void stopAtCheckpoint(
+        final JournalFeeder<I> feeder, final CheckpointCoordinator coordinator, final PipelineRuntime<I> runtime)
+    {
+        final long id = feeder.barrierNow();
+        final IdleStrategy idle = new SleepingMillisIdleStrategy(1);
+        while (id >= 0 && coordinator.lastCommittedId() < id && null == runtime.failure())
+        {
+            if (config.stepped)
+            {
+                runtime.stepUntilIdle();
+            }
+            else
+            {
+                idle.idle();
+            }
+        }
+        runtime.abort();
+        if (null != runtime.failure())
+        {
+            throw new JournalException("durable pipeline '" + config.pipelineId + "' failed while stopping: " +
+                runtime.failure(), runtime.failure());
+        }
+    }
+
+    private static <I> void positionAfter(
+        final JournalReader<I> reader, final long sequence, final Optional<Checkpoint> checkpoint)
+    {
+        if (sequence < 0)
+        {
+            reader.toStart();
+            return;
+        }
+        try
+        {
+            reader.moveTo(sequence);
+        }
+        catch (final JournalException ex)
+        {
+            throw new JournalException("checkpoint " + checkpoint.map(Checkpoint::toString).orElse("?") +
+                " points at input sequence " + sequence + ", which the input journal does not hold; it belongs " +
+                "with another journal, or the journal lost entries: " + ex.getMessage(), ex);
+        }
+        final JournalEntry<I> skipped = reader.newEntry();
+        if (!reader.next(skipped) || skipped.sequence() != sequence)
+        {
+            throw new JournalException("input journal " + reader.directory() + ": could not read the checkpoint's " +
+                "input sequence " + sequence);
+        }
+    }
+
+    /**
+     * Configures a {@link DurablePipeline}.
+     * <p>
+     * Threading: one thread.
+     *
+     * @param <I> input record type.
+     * @param <O> output record type.
+     */
+    public static final class Builder<I, O>
+    {
+        private final String pipelineId;
+        private Path inputDir;
+        private RecordCodec<I> inputCodec;
+        private RecordType<I> inputType;
+        private Path outputDir;
+        private RecordCodec<O> outputCodec;
+        private Path checkpointDir;
+        private int retain = 3;
+        private long barrierRecords = 100_000;
+        private long barrierIntervalMs = 1_000;
+        private boolean stepped;
+        private CheckpointStore.Hooks hooks = new CheckpointStore.Hooks()
+        {
+        };
+        private Consumer<String> warnings = CheckpointStore.STDERR_WARNINGS;
+        private BiFunction<Source<I>, SequencedSink<O>, Pipeline<I>> plan;
+
+        private Builder(final String pipelineId)
+        {
+            this.pipelineId = Objects.requireNonNull(pipelineId, "pipelineId");
+        }
+
+        /**
+         * @param directory the input journal.
+         * @param codec     decodes its records.
+         * @param type      holds them in the ingress ring.
+         * @return this.
+         */
+        public Builder<I, O> input(final Path directory, final RecordCodec<I> codec, final RecordType<I> type)
+        {
+            this.inputDir = Objects.requireNonNull(directory, "directory");
+            this.inputCodec = Objects.requireNonNull(codec, "codec");
+            this.inputType = Objects.requireNonNull(type, "type");
+            return this;
+        }
+
+        /**
+         * @param directory the output journal; created if absent.
+         * @param codec     encodes the pipeline's outputs.
+         * @return this.
+         */
+        public Builder<I, O> output(final Path directory, final RecordCodec<O> codec)
+        {
+            this.outputDir = Objects.requireNonNull(directory, "directory");
+            this.outputCodec = Objects.requireNonNull(codec, "codec");
+            return this;
+        }
+
+        /**
+         * @param directory where checkpoints go; created if absent.
+         * @param retain    how many committed checkpoints to keep (at least 1; 2 or more lets recovery fall
+         *                  back when the newest is damaged).
+         * @return this.
+         */
+        public Builder<I, O> checkpoints(final Path directory, final int retain)
+        {
+            this.checkpointDir = Objects.requireNonNull(directory, "directory");
+            this.retain = retain;
+            return this;
+        }
+
+        /**
+         * @param records    a barrier after this many records at most.
+         * @param intervalMs and after this much wall time at most.
+         * @return this.
+         */
+        public Builder<I, O> checkpointEvery(final long records, final long intervalMs)
+        {
+            this.barrierRecords = records;
+            this.barrierIntervalMs = intervalMs;
+            return this;
+        }
+
+        /**
+         * @param plan builds the pipeline from the given source (sequenced) to the given sink (the output
+         *             journal); called once per run.
+         * @return this.
+         */
+        public Builder<I, O> plan(final BiFunction<Source<I>, SequencedSink<O>, Pipeline<I>> plan)
+        {
+            this.plan = Objects.requireNonNull(plan, "plan");
+            return this;
+        }
+
+        /**
+         * @param stepped run the stages on the feeding thread instead of their own threads.
+         * @return this.
+         */
+        public Builder<I, O> stepped(final boolean stepped)
+        {
+            this.stepped = stepped;
+            return this;
+        }
+
+        /**
+         * @param hooks called at the checkpoint store's commit steps (fault injection in crash tests).
+         * @return this.
+         */
+        public Builder<I, O> hooks(final CheckpointStore.Hooks hooks)
+        {
+            this.hooks = Objects.requireNonNull(hooks, "hooks");
+            return this;
+        }
+
+        /**
+         * @param warnings receives recovery warnings (a damaged checkpoint skipped); stderr by default.
+         * @return this.
+         */
+        public Builder<I, O> warnings(final Consumer<String> warnings)
+        {
+            this.warnings = Objects.requireNonNull(warnings, "warnings");
+            return this;
+        }
+
+        /**
+         * @return the configured pipeline.
+         * @throws IllegalStateException naming what is missing.
+         */
+        public DurablePipeline<I, O> build()
+        {
+            final StringBuilder missing = new StringBuilder();
+            missing.append(null == inputDir ? " input(…)" : "").append(null == outputDir ? " output(…)" : "")
+                .append(null == checkpointDir ? " checkpoints(…)" : "").append(null == plan ? " plan(…)" : "");
+            if (missing.length() > 0)
+            {
+                throw new IllegalStateException("durable pipeline '" + pipelineId + "' needs" + missing);
+            }
+            if (retain < 1 || barrierRecords < 1 || barrierIntervalMs < 1)
+            {
+                throw new IllegalStateException("durable pipeline '" + pipelineId + "': retain " + retain +
+                    ", checkpoint every " + barrierRecords + " records and " + barrierIntervalMs +
+                    " ms must all be positive");
+            }
+            return new DurablePipeline<>(this);
+        }
+    }
+}

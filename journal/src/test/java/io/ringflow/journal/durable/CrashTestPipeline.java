@@ -1,0 +1,139 @@
+package io.ringflow.journal.durable;
+
+import io.ringflow.journal.InputJournal;
+import io.ringflow.journal.checkpoint.CheckpointStore;
+import io.ringflow.operators.aggregate.Aggregates;
+import io.ringflow.operators.time.WatermarkStrategy;
+import io.ringflow.operators.window.WindowResult;
+import io.ringflow.operators.window.WindowResultCodec;
+import io.ringflow.operators.window.Windows;
+import io.ringflow.pipeline.Pipeline;
+
+import java.nio.file.Path;
+import java.util.Random;
+
+/**
+ * The crash test's subject, run in a child JVM that the test kills: a keyed, windowed, two-stage
+ * pipeline from an input journal of payments to an output journal of window results, with frequent
+ * checkpoints. {@code main} optionally pauses at a checkpoint commit step (printing {@code PAUSED}) so
+ * that the parent can kill it exactly there.
+ */
+public final class CrashTestPipeline
+{
+    static final String PIPELINE_ID = "crash-test-v1";
+    static final int SLOTS = 2;
+    static final WindowResultCodec OUTPUT_CODEC = new WindowResultCodec(SLOTS);
+    static final long CHECKPOINT_EVERY_RECORDS = 2_000;
+
+    private CrashTestPipeline()
+    {
+    }
+
+    /**
+     * @param args input, output and checkpoint directories; optionally a pause point
+     *             ({@code snapshot}, {@code before-rename}, {@code after-rename}) and the checkpoint id to
+     *             pause at.
+     */
+    public static void main(final String[] args)
+    {
+        final CheckpointStore.Hooks hooks = args.length > 3 ? pauseAt(args[3], Long.parseLong(args[4])) :
+            new CheckpointStore.Hooks()
+            {
+            };
+        final RecoveryReport report = run(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), hooks, false);
+        System.out.println("DONE " + report.describe());
+    }
+
+    static RecoveryReport run(
+        final Path input, final Path output, final Path checkpoints, final CheckpointStore.Hooks hooks, final boolean stepped)
+    {
+        return DurablePipeline.<Payment, WindowResult>builder(PIPELINE_ID)
+            .input(input, Payment.CODEC, Payment.TYPE)
+            .output(output, OUTPUT_CODEC)
+            .checkpoints(checkpoints, 2)
+            .checkpointEvery(CHECKPOINT_EVERY_RECORDS, 10_000)
+            .hooks(hooks)
+            .stepped(stepped)
+            .plan((source, sink) -> plan(Pipeline.from(source), sink))
+            .build()
+            .run();
+    }
+
+    private static Pipeline<Payment> plan(
+        final io.ringflow.pipeline.Stream<Payment, Payment> source, final io.ringflow.pipeline.Sink<WindowResult> sink)
+    {
+        return source
+            .assignTimestamps("event-time",
+                WatermarkStrategy.<Payment>forBoundedOutOfOrderness(50).withTimestampAssigner(Payment::timeMs))
+            .filter("positive", payment -> payment.amount > 0)
+            .stage("windows")
+            .keyBy(Payment::card)
+            .window(Windows.sliding(400, 100))
+            .aggregate("per-card", Aggregates.of(Aggregates.count(), Aggregates.sum(Payment::amount)))
+            .to(sink);
+    }
+
+    /**
+     * Write a seeded input journal: {@code records} payments over 500 cards, slightly out of order,
+     * with processing-time ticks between them, and an end-of-stream.
+     */
+    static void writeInput(final Path directory, final long seed, final int records)
+    {
+        final Random random = new Random(seed);
+        final Payment payment = new Payment();
+        try (InputJournal journal = new InputJournal(directory))
+        {
+            for (int i = 0; i < records; i++)
+            {
+                payment.set(random.nextInt(500), i / 4 + random.nextInt(40), random.nextInt(1_000) - 20);
+                journal.append(Payment.CODEC, payment, payment.timeMs, i);
+                if (i % 5_000 == 4_999)
+                {
+                    journal.appendProcessingTimeTick(i, i);
+                }
+            }
+            journal.appendEndOfStream(records);
+        }
+    }
+
+    private static CheckpointStore.Hooks pauseAt(final String point, final long checkpointId)
+    {
+        return new CheckpointStore.Hooks()
+        {
+            @Override
+            public void afterSnapshotWritten(final long id, final String name)
+            {
+                pauseIf("snapshot", id);
+            }
+
+            @Override
+            public void beforeManifestRename(final long id)
+            {
+                pauseIf("before-rename", id);
+            }
+
+            @Override
+            public void afterManifestRename(final long id)
+            {
+                pauseIf("after-rename", id);
+            }
+
+            private void pauseIf(final String here, final long id)
+            {
+                if (here.equals(point) && id == checkpointId)
+                {
+                    System.out.println("PAUSED " + here + " " + id);
+                    System.out.flush();
+                    try
+                    {
+                        Thread.sleep(Long.MAX_VALUE);
+                    }
+                    catch (final InterruptedException ex)
+                    {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+    }
+}
