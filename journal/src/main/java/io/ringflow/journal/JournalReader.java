@@ -13,7 +13,7 @@ import static io.ringflow.journal.JournalRecordDescriptor.*;
  * every excerpt before anything is decoded: magic, format version, length, CRC32C, the stored sequence
  * against the excerpt's index, and for RECORD excerpts the schema id and version against the codec
  * given. Any mismatch throws a {@link JournalException} naming the directory and the index; a journal
- * is never misread.
+ * is never misread. An output journal is recognised by its magic and refused as such.
  * <p>
  * Each excerpt is copied once into a reused buffer and decoded from there; reading allocates nothing
  * unless an excerpt is larger than any seen before.

@@ -24,6 +24,17 @@ final class RecordFrame
         JournalRecordDescriptor.PAYLOAD_LENGTH_OFFSET,
         JournalRecordDescriptor.SEQUENCE_OFFSET);
 
+    /** The output journal: {@link OutputRecordDescriptor}. */
+    static final RecordFrame OUTPUT = new RecordFrame(
+        "output", "output journal", "position", "OutputJournalReader",
+        OutputRecordDescriptor.MAGIC,
+        OutputRecordDescriptor.FORMAT_VERSION,
+        OutputRecordDescriptor.HEADER_LENGTH,
+        OutputRecordDescriptor.SCHEMA_ID_OFFSET,
+        OutputRecordDescriptor.SCHEMA_VERSION_OFFSET,
+        OutputRecordDescriptor.PAYLOAD_LENGTH_OFFSET,
+        OutputRecordDescriptor.POSITION_OFFSET);
+
     static final int MAGIC_OFFSET = 0;
     static final int FORMAT_VERSION_OFFSET = 4;
     static final int TRAILER_LENGTH = Integer.BYTES;
@@ -72,7 +83,7 @@ final class RecordFrame
      */
     static RecordFrame ofMagic(final int magic)
     {
-        return magic == INPUT.magic ? INPUT : null;
+        return magic == INPUT.magic ? INPUT : magic == OUTPUT.magic ? OUTPUT : null;
     }
 
     int recordLength(final int payloadLength)
