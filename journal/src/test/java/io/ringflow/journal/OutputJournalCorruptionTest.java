@@ -41,6 +41,22 @@ class OutputJournalCorruptionTest
     }
 
     @Test
+    void shouldRefuseASinkWhosePendingEntryIsCorrupt() throws IOException
+    {
+        final long position;
+        try (OutputJournal journal = new OutputJournal(dir))
+        {
+            position = journal.append(V1, new Trade().set(MARKER, 5, 5), 0, 0, 0);
+        }
+        JournalFiles.flipFirstByteOf(dir, MARKER);
+
+        assertThatThrownBy(() -> new OutputJournalSink<>(dir, V1, OutputJournalReader.NO_POSITION))
+            .isInstanceOf(JournalException.class)
+            .hasMessageContaining("corrupt output journal " + dir)
+            .hasMessageContaining("index " + position);
+    }
+
+    @Test
     void shouldRejectAnOutputOfAnotherSchemaVersionNamingBoth()
     {
         final long[] positions = OutputJournalTest.appendOutputs(dir, 3);
