@@ -124,8 +124,8 @@ final class FrameReader implements AutoCloseable
         {
             throw new JournalException(frame.journalName + " " + directory + " at index " + currentIndex + " (0x" +
                 Long.toHexString(currentIndex) + ") holds a record of schema id " + schemaId + " version " +
-                schemaVersion + "; the codec given reads schema id " + codec.schemaId() + " version " + codec.schemaVersion() +
-                ": refusing to decode it");
+                schemaVersion + "; the codec given reads schema id " + codec.schemaId() + " version " +
+                codec.schemaVersion() + ": refusing to decode it");
         }
         try
         {

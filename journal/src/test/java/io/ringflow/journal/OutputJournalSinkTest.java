@@ -147,10 +147,11 @@ class OutputJournalSinkTest
         final Output first = outputs.get(0);
         try (OutputJournalSink<Trade> sink = new OutputJournalSink<>(dir, CODEC, NO_POSITION))
         {
-            assertThatThrownBy(() -> sink.onRecord(first.trade, first.timestamp + 1, first.inputSequence, first.ordinal))
+            final long otherTimestamp = first.timestamp + 1;
+            assertThatThrownBy(() -> sink.onRecord(first.trade, otherTimestamp, first.inputSequence, first.ordinal))
                 .isInstanceOf(JournalException.class)
                 .hasMessageContaining("timestamp " + first.timestamp)
-                .hasMessageContaining("timestamp " + (first.timestamp + 1))
+                .hasMessageContaining("timestamp " + otherTimestamp)
                 .hasMessageContaining("the timestamp differs");
         }
     }
@@ -250,7 +251,8 @@ class OutputJournalSinkTest
         return outputs.size();
     }
 
-    private static void emit(final OutputJournalSink<Trade> sink, final List<Output> outputs, final int from, final int to)
+    private static void emit(
+        final OutputJournalSink<Trade> sink, final List<Output> outputs, final int from, final int to)
     {
         for (int k = from; k < to; k++)
         {
