@@ -1,16 +1,12 @@
 package io.ringflow.journal;
 
 import io.ringflow.operators.record.RecordCodec;
-import net.openhft.chronicle.queue.ChronicleQueue;
-import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
-import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.zip.CRC32C;
 
 import static io.ringflow.journal.JournalRecordDescriptor.*;
 
@@ -21,10 +17,7 @@ import static io.ringflow.journal.JournalRecordDescriptor.*;
  * number sits in the index's high bits), so never compute one sequence from another.
  * <p>
  * Each append encodes header and payload into one reused on-heap {@link UnsafeBuffer}, computes the
- * CRC32C there and copies the bytes into the excerpt once. Encoding straight into the mapped excerpt
- * would save that copy (tens of nanoseconds for small records) but would hand the codec raw addresses
- * of a chunked mapping that Chronicle only guarantees through its own {@code Bytes}; the copy keeps the
- * codec on a plain Agrona buffer and allocates nothing per record.
+ * CRC32C there and copies the bytes into the excerpt once; it allocates nothing per record.
  * <p>
  * Operating notes: the first append of a roll cycle maps a new file (about 10 ms); call
  * {@link #pretouch()} at start-up and from the writer's idle loop so that the hot path does not pay it,
@@ -43,10 +36,7 @@ public final class InputJournal implements AutoCloseable
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
     private final Path directory;
-    private final ChronicleQueue queue;
-    private final ExcerptAppender appender;
-    private final CRC32C crc = new CRC32C();
-    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[256]);
+    private final FrameWriter writer;
 
     /**
      * Open or create a journal with {@link #DEFAULT_ROLL_CYCLE}.
@@ -67,8 +57,7 @@ public final class InputJournal implements AutoCloseable
     public InputJournal(final Path directory, final RollCycle rollCycle)
     {
         this.directory = directory;
-        this.queue = ChronicleQueue.singleBuilder(directory).rollCycle(rollCycle).build();
-        this.appender = queue.createAppender();
+        this.writer = new FrameWriter(RecordFrame.INPUT, directory, rollCycle);
     }
 
     /**
@@ -83,14 +72,9 @@ public final class InputJournal implements AutoCloseable
      */
     public <T> long append(final RecordCodec<T> codec, final T record, final long eventTimestamp, final long ingestTimeNs)
     {
-        final int maxLength = recordLength(codec.maxEncodedLength());
-        if (maxLength > scratch.capacity())
-        {
-            growScratch(maxLength);
-        }
-        final int payloadLength = codec.encode(record, scratch, HEADER_LENGTH);
-        putHeader(TYPE_RECORD, codec.schemaId(), codec.schemaVersion(), payloadLength, ingestTimeNs, eventTimestamp);
-        return write(payloadLength);
+        final int payloadLength = writer.encode(codec, record);
+        putHeader(TYPE_RECORD, ingestTimeNs, eventTimestamp);
+        return writer.write(payloadLength);
     }
 
     /**
@@ -131,16 +115,13 @@ public final class InputJournal implements AutoCloseable
      */
     public void pretouch()
     {
-        try (DocumentContext dc = appender.writingDocument(true))
-        {
-            dc.wire().bytes().writeInt(MAGIC);
-        }
+        writer.pretouch();
     }
 
     /** @return the journal's last sequence, or -1 if it is empty. */
     public long lastSequence()
     {
-        return queue.lastIndex();
+        return writer.lastIndex();
     }
 
     /** @return the journal's directory. */
@@ -153,62 +134,21 @@ public final class InputJournal implements AutoCloseable
     @Override
     public void close()
     {
-        appender.close();
-        queue.close();
+        writer.close();
     }
 
     private long appendControl(final int type, final long timestamp, final long ingestTimeNs)
     {
-        putHeader(type, 0, 0, 0, ingestTimeNs, timestamp);
-        return write(0);
+        writer.putFrameHeader(0, 0, 0);
+        putHeader(type, ingestTimeNs, timestamp);
+        return writer.write(0);
     }
 
-    private void putHeader(
-        final int type,
-        final int schemaId,
-        final int schemaVersion,
-        final int payloadLength,
-        final long ingestTimeNs,
-        final long timestamp)
+    private void putHeader(final int type, final long ingestTimeNs, final long timestamp)
     {
-        scratch.putInt(MAGIC_OFFSET, MAGIC, ORDER);
-        scratch.putInt(FORMAT_VERSION_OFFSET, FORMAT_VERSION, ORDER);
-        scratch.putInt(TYPE_OFFSET, type, ORDER);
-        scratch.putInt(SCHEMA_ID_OFFSET, schemaId, ORDER);
-        scratch.putInt(SCHEMA_VERSION_OFFSET, schemaVersion, ORDER);
-        scratch.putInt(PAYLOAD_LENGTH_OFFSET, payloadLength, ORDER);
-        scratch.putLong(INGEST_TIME_NS_OFFSET, ingestTimeNs, ORDER);
-        scratch.putLong(TIMESTAMP_OFFSET, timestamp, ORDER);
-    }
-
-    private long write(final int payloadLength)
-    {
-        final int crcOffset = crcOffset(payloadLength);
-        final byte[] bytes = scratch.byteArray();
-        try (DocumentContext dc = appender.writingDocument())
-        {
-            try
-            {
-                // The index is only known once Chronicle holds the write lock, so the sequence and the
-                // checksum over it are filled in here.
-                final long index = dc.index();
-                scratch.putLong(SEQUENCE_OFFSET, index, ORDER);
-                crc.reset();
-                crc.update(bytes, 0, crcOffset);
-                scratch.putInt(crcOffset, (int)crc.getValue(), ORDER);
-                dc.wire().bytes().write(bytes, 0, crcOffset + TRAILER_LENGTH);
-                return index;
-            }
-            catch (final RuntimeException | Error ex)
-            {
-                dc.rollbackOnClose();
-                throw ex;
-            }
-        }
-    }
-
-    private void growScratch(final int minCapacity)
-    {
-        scratch.wrap(new byte[Math.max(minCapacity, scratch.capacity() * 2)]);
+        final UnsafeBuffer buffer = writer.buffer();
+        buffer.putInt(TYPE_OFFSET, type, ORDER);
+        buffer.putLong(INGEST_TIME_NS_OFFSET, ingestTimeNs, ORDER);
+        buffer.putLong(TIMESTAMP_OFFSET, timestamp, ORDER);
     }
 }

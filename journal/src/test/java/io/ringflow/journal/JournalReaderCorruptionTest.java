@@ -8,15 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,7 +46,7 @@ class JournalReaderCorruptionTest
             journal.append(V1, new Trade().set(1, 1, 1), 0, 0);
             sequence = journal.append(V1, new Trade().set(MARKER, 5, 5), 0, 0);
         }
-        flipFirstByteOf(MARKER);
+        JournalFiles.flipFirstByteOf(dir, MARKER);
 
         assertSecondEntryIsRefused(dir, sequence, "checksum mismatch");
     }
@@ -117,32 +109,6 @@ class JournalReaderCorruptionTest
                 .isInstanceOf(JournalException.class)
                 .hasMessageContaining("no entry at sequence " + (sequences[0] - 1));
         }
-    }
-
-    /** Chronicle files are sparse and mostly empty: scan for the marker, which sits near the start. */
-    private void flipFirstByteOf(final long marker) throws IOException
-    {
-        final List<Path> files;
-        try (Stream<Path> list = Files.list(dir))
-        {
-            files = list.filter(p -> p.toString().endsWith(".cq4")).collect(Collectors.toList());
-        }
-        assertThat(files).hasSize(1);
-        try (FileChannel channel = FileChannel.open(files.get(0), StandardOpenOption.READ, StandardOpenOption.WRITE))
-        {
-            final MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_WRITE, 0, channel.size());
-            map.order(ByteOrder.LITTLE_ENDIAN);
-            for (int i = 0; i + Long.BYTES <= map.limit(); i++)
-            {
-                if (map.getLong(i) == marker)
-                {
-                    map.put(i, (byte)(map.get(i) ^ 0x01));
-                    map.force();
-                    return;
-                }
-            }
-        }
-        throw new AssertionError("marker not found in " + files);
     }
 
     /** The journal's first entry reads; the second is refused as corrupt, naming the journal and the index. */

@@ -1,0 +1,136 @@
+package io.ringflow.journal;
+
+import io.ringflow.operators.record.RecordCodec;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.zip.CRC32C;
+
+/**
+ * The appending half that every journal kind shares: a Chronicle queue and its appender, a reused
+ * on-heap buffer that the caller fills with one record (frame header from {@link #putFrameHeader} or
+ * {@link #encode}, its own fields, the payload), and {@link #write}, which fills in the index and the
+ * CRC32C and copies the record into one excerpt.
+ * <p>
+ * Encoding straight into the mapped excerpt would save the copy (tens of nanoseconds for small records)
+ * but would hand the codec raw addresses of a chunked mapping that Chronicle only guarantees through its
+ * own {@code Bytes}; the copy keeps the codec on a plain Agrona buffer and allocates nothing per record.
+ * <p>
+ * Threading: one writer thread. Chronicle binds the appender to the first thread that writes, pretouch
+ * included; {@link #releaseThread()} hands it on to another.
+ */
+final class FrameWriter implements AutoCloseable
+{
+    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+
+    private final RecordFrame frame;
+    private final ChronicleQueue queue;
+    private final ExcerptAppender appender;
+    private final CRC32C crc = new CRC32C();
+    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+
+    FrameWriter(final RecordFrame frame, final Path directory, final RollCycle rollCycle)
+    {
+        this.frame = frame;
+        this.queue = ChronicleQueue.singleBuilder(directory).rollCycle(rollCycle).build();
+        this.appender = queue.createAppender();
+    }
+
+    /** @return the record being built: header from offset 0, payload from the frame's header length. */
+    UnsafeBuffer buffer()
+    {
+        return buffer;
+    }
+
+    /**
+     * Encode a record's payload and write the frame header for it, schema included.
+     *
+     * @return the payload length, for {@link #write(int)}.
+     */
+    <T> int encode(final RecordCodec<T> codec, final T record)
+    {
+        final int maxLength = frame.recordLength(codec.maxEncodedLength());
+        if (maxLength > buffer.capacity())
+        {
+            buffer.wrap(new byte[Math.max(maxLength, buffer.capacity() * 2)]);
+        }
+        final int payloadLength = codec.encode(record, buffer, frame.headerLength);
+        putFrameHeader(codec.schemaId(), codec.schemaVersion(), payloadLength);
+        return payloadLength;
+    }
+
+    void putFrameHeader(final int schemaId, final int schemaVersion, final int payloadLength)
+    {
+        buffer.putInt(RecordFrame.MAGIC_OFFSET, frame.magic, ORDER);
+        buffer.putInt(RecordFrame.FORMAT_VERSION_OFFSET, frame.formatVersion, ORDER);
+        buffer.putInt(frame.schemaIdOffset, schemaId, ORDER);
+        buffer.putInt(frame.schemaVersionOffset, schemaVersion, ORDER);
+        buffer.putInt(frame.payloadLengthOffset, payloadLength, ORDER);
+    }
+
+    /**
+     * Append the record built in {@link #buffer()} as one excerpt.
+     *
+     * @return its index.
+     */
+    long write(final int payloadLength)
+    {
+        final int crcOffset = frame.crcOffset(payloadLength);
+        final byte[] bytes = buffer.byteArray();
+        try (DocumentContext dc = appender.writingDocument())
+        {
+            try
+            {
+                // The index is only known once Chronicle holds the write lock, so the stored index and
+                // the checksum over it are filled in here.
+                final long index = dc.index();
+                buffer.putLong(frame.indexOffset, index, ORDER);
+                crc.reset();
+                crc.update(bytes, 0, crcOffset);
+                buffer.putInt(crcOffset, (int)crc.getValue(), ORDER);
+                dc.wire().bytes().write(bytes, 0, crcOffset + RecordFrame.TRAILER_LENGTH);
+                return index;
+            }
+            catch (final RuntimeException | Error ex)
+            {
+                dc.rollbackOnClose();
+                throw ex;
+            }
+        }
+    }
+
+    /**
+     * Map the current roll cycle's file by writing a metadata excerpt, which takes no index and which
+     * readers never see.
+     */
+    void pretouch()
+    {
+        try (DocumentContext dc = appender.writingDocument(true))
+        {
+            dc.wire().bytes().writeInt(frame.magic);
+        }
+    }
+
+    /** Let the next thread that writes own the appender; call before handing this writer to it. */
+    void releaseThread()
+    {
+        appender.singleThreadedCheckReset();
+    }
+
+    long lastIndex()
+    {
+        return queue.lastIndex();
+    }
+
+    @Override
+    public void close()
+    {
+        appender.close();
+        queue.close();
+    }
+}

@@ -1,0 +1,106 @@
+package io.ringflow.journal;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OutputJournalCorruptionTest
+{
+    private static final Trade.Codec V1 = new Trade.Codec(1);
+    private static final long MARKER = 0x0BADC0FFEE15BEEFL;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldDetectAFlippedPayloadByteOnDiskNamingThePosition() throws IOException
+    {
+        final long position;
+        try (OutputJournal journal = new OutputJournal(dir))
+        {
+            journal.append(V1, new Trade().set(1, 1, 1), 0, 0, 0);
+            position = journal.append(V1, new Trade().set(MARKER, 5, 5), 0, 0, 1);
+        }
+        JournalFiles.flipFirstByteOf(dir, MARKER);
+
+        try (OutputJournalReader<Trade> reader = new OutputJournalReader<>(dir, V1))
+        {
+            final OutputJournalEntry<Trade> entry = reader.newEntry();
+            assertThat(reader.next(entry)).isTrue();
+            assertThatThrownBy(() -> reader.next(entry))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("corrupt output journal " + dir)
+                .hasMessageContaining("index " + position)
+                .hasMessageContaining("checksum mismatch");
+        }
+    }
+
+    @Test
+    void shouldRefuseASinkWhosePendingEntryIsCorrupt() throws IOException
+    {
+        final long position;
+        try (OutputJournal journal = new OutputJournal(dir))
+        {
+            position = journal.append(V1, new Trade().set(MARKER, 5, 5), 0, 0, 0);
+        }
+        JournalFiles.flipFirstByteOf(dir, MARKER);
+
+        assertThatThrownBy(() -> new OutputJournalSink<>(dir, V1, OutputJournalReader.NO_POSITION))
+            .isInstanceOf(JournalException.class)
+            .hasMessageContaining("corrupt output journal " + dir)
+            .hasMessageContaining("index " + position);
+    }
+
+    @Test
+    void shouldRejectAnOutputOfAnotherSchemaVersionNamingBoth()
+    {
+        final long[] positions = OutputJournalTest.appendOutputs(dir, 3);
+        try (OutputJournalReader<Trade> reader = new OutputJournalReader<>(dir, new Trade.Codec(2)))
+        {
+            final OutputJournalEntry<Trade> entry = reader.newEntry();
+            assertThatThrownBy(() -> reader.next(entry))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("output journal " + dir)
+                .hasMessageContaining("index " + positions[0])
+                .hasMessageContaining("schema id 42 version 1")
+                .hasMessageContaining("reads schema id 42 version 2");
+        }
+    }
+
+    @Test
+    void shouldSayAnInputJournalIsNotAnOutputJournal()
+    {
+        final long[] sequences = InputJournalTest.appendTrades(dir, 1);
+        try (OutputJournalReader<Trade> reader = new OutputJournalReader<>(dir, V1))
+        {
+            final OutputJournalEntry<Trade> entry = reader.newEntry();
+            assertThatThrownBy(() -> reader.next(entry))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("journal " + dir)
+                .hasMessageContaining("index " + sequences[0])
+                .hasMessageContaining("this is an input journal, not an output journal")
+                .hasMessageContaining("read it with JournalReader");
+        }
+    }
+
+    @Test
+    void shouldSayAnOutputJournalIsNotAnInputJournal()
+    {
+        final long[] positions = OutputJournalTest.appendOutputs(dir, 1);
+        try (JournalReader<Trade> reader = new JournalReader<>(dir, V1))
+        {
+            final JournalEntry<Trade> entry = reader.newEntry();
+            assertThatThrownBy(() -> reader.next(entry))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("journal " + dir)
+                .hasMessageContaining("index " + positions[0])
+                .hasMessageContaining("this is an output journal, not an input journal")
+                .hasMessageContaining("read it with OutputJournalReader");
+        }
+    }
+}
