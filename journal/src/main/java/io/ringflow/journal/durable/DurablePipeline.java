@@ -18,6 +18,7 @@ import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -117,7 +118,7 @@ public final class DurablePipeline<I, O>
             {
                 runtime.start();
                 final JournalFeeder<I> feeder = new JournalFeeder<>(reader, config.inputType,
-                    runtime.sequencedIngress(), restored.map(c -> c.checkpointId() + 1).orElse(1L), afterSequence,
+                    runtime.sequencedIngress(), nextCheckpointId(store), afterSequence,
                     config.barrierRecords, config.barrierIntervalMs);
                 final boolean ended = feed(feeder, runtime);
                 if (ended)
@@ -137,6 +138,13 @@ public final class DurablePipeline<I, O>
                 runtime.close();
             }
         }
+    }
+
+    /** Above every committed id, the damaged ones recovery skipped included: ids never repeat. */
+    private static long nextCheckpointId(final CheckpointStore store)
+    {
+        final List<Long> committed = store.committedIds();
+        return committed.isEmpty() ? 1 : committed.get(committed.size() - 1) + 1;
     }
 
     private boolean feed(final JournalFeeder<I> feeder, final PipelineRuntime<I> runtime)

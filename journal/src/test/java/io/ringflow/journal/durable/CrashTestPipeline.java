@@ -59,7 +59,7 @@ public final class CrashTestPipeline
             .run();
     }
 
-    private static Pipeline<Payment> plan(
+    static Pipeline<Payment> plan(
         final io.ringflow.pipeline.Stream<Payment, Payment> source, final io.ringflow.pipeline.Sink<WindowResult> sink)
     {
         return source

@@ -1,0 +1,174 @@
+package io.ringflow.journal.durable;
+
+import io.ringflow.journal.OutputJournalEntry;
+import io.ringflow.journal.OutputJournalReader;
+import io.ringflow.journal.checkpoint.CheckpointStore;
+import io.ringflow.operators.window.WindowResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The exactly-once claim, tested for real: a child JVM runs {@link CrashTestPipeline} from a generated
+ * input journal to an output journal and is killed with SIGKILL — at random moments, and exactly inside
+ * a checkpoint's commit (after a snapshot file is written, before and after the manifest rename) — and
+ * restarted until it has consumed its input. The output journal must then equal, entry for entry, the
+ * output of a run that was never killed.
+ * <p>
+ * Trials and kills per trial are seeded; {@code -Dringflow.crash.trials=N} runs more random trials.
+ */
+class CrashRecoveryTest
+{
+    private static final int RECORDS = 60_000;
+    private static final long SEED = 20261126L;
+    private static final int RANDOM_TRIALS = Integer.getInteger("ringflow.crash.trials", 4);
+    private static final int KILLS_PER_TRIAL = 3;
+
+    @TempDir
+    static Path shared;
+    private static Path input;
+    private static List<String> expected;
+
+    @BeforeAll
+    static void writeInputAndRunWithoutCrashes()
+    {
+        input = shared.resolve("input");
+        CrashTestPipeline.writeInput(input, SEED, RECORDS);
+        final Path output = shared.resolve("reference-output");
+        final RecoveryReport report = CrashTestPipeline.run(input, output, shared.resolve("reference-checkpoints"),
+            CheckpointStore.Hooks.NONE, true);
+        assertThat(report.reachedEndOfStream()).isTrue();
+        expected = readOutput(output);
+        assertThat(expected).hasSizeGreaterThan(10_000);
+    }
+
+    @Test
+    void shouldWriteTheSameOutputJournalWhenRunOnThreads(@TempDir final Path dir)
+    {
+        final RecoveryReport report = CrashTestPipeline.run(input, dir.resolve("out"), dir.resolve("cp"),
+            CheckpointStore.Hooks.NONE, false);
+        assertThat(report.outputsAppended()).isEqualTo(expected.size());
+        assertThat(readOutput(dir.resolve("out"))).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldRecoverExactlyAfterSigkillAtRandomMoments(@TempDir final Path dir) throws Exception
+    {
+        final Random random = new Random(SEED);
+        int kills = 0;
+        for (int trial = 0; trial < RANDOM_TRIALS; trial++)
+        {
+            final Path output = dir.resolve("out-" + trial);
+            final Path checkpoints = dir.resolve("cp-" + trial);
+            for (int kill = 0; kill < KILLS_PER_TRIAL; kill++)
+            {
+                final Process child = start(output, checkpoints);
+                if (!child.waitFor(300 + random.nextInt(1_700), TimeUnit.MILLISECONDS))
+                {
+                    child.destroyForcibly().waitFor();
+                    kills++;
+                }
+            }
+            runToCompletion(output, checkpoints);
+            assertThat(readOutput(output)).as("trial %d", trial).isEqualTo(expected);
+        }
+        System.out.printf("crash test: %d SIGKILLs at random moments survived over %d trials; %d outputs compared per trial%n",
+            kills, RANDOM_TRIALS, expected.size());
+        assertThat(kills).as("kills that hit a running child").isGreaterThanOrEqualTo(RANDOM_TRIALS);
+    }
+
+    @Test
+    void shouldRecoverExactlyAfterSigkillInsideACheckpointCommit(@TempDir final Path dir) throws Exception
+    {
+        final String[] points = {"snapshot", "before-rename", "after-rename"};
+        for (int i = 0; i < points.length; i++)
+        {
+            final Path output = dir.resolve("out-" + points[i]);
+            final Path checkpoints = dir.resolve("cp-" + points[i]);
+            final Process child = start(output, checkpoints, points[i], String.valueOf(3 + 4 * i));
+            final String line = awaitLine(child, "PAUSED");
+            assertThat(line).startsWith("PAUSED " + points[i]);
+            child.destroyForcibly().waitFor();
+            runToCompletion(output, checkpoints);
+            assertThat(readOutput(output)).as("killed at %s", points[i]).isEqualTo(expected);
+        }
+    }
+
+    private static void runToCompletion(final Path output, final Path checkpoints) throws Exception
+    {
+        final Process child = start(output, checkpoints);
+        final String line = awaitLine(child, "DONE");
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as(line).isZero();
+        assertThat(line).contains("end of stream");
+    }
+
+    private static String awaitLine(final Process child, final String prefix) throws IOException
+    {
+        final List<String> seen = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)))
+        {
+            String line;
+            while ((line = out.readLine()) != null)
+            {
+                seen.add(line);
+                if (line.startsWith(prefix))
+                {
+                    return line;
+                }
+            }
+        }
+        throw new AssertionError("the child ended without printing '" + prefix + "'; it printed: " + seen);
+    }
+
+    private static Process start(final Path output, final Path checkpoints, final String... pause) throws IOException
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        for (final String argument : ManagementFactory.getRuntimeMXBean().getInputArguments())
+        {
+            if (argument.startsWith("--add-") || argument.startsWith("--enable-native-access") ||
+                argument.startsWith("--sun-misc") || argument.startsWith("-Dchronicle.") || argument.startsWith("-Djna."))
+            {
+                command.add(argument);
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(CrashTestPipeline.class.getName());
+        command.add(input.toString());
+        command.add(output.toString());
+        command.add(checkpoints.toString());
+        command.addAll(List.of(pause));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
+            .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+    }
+
+    /** Each output as one comparable line: key, timestamp and the decoded result. */
+    static List<String> readOutput(final Path output)
+    {
+        final List<String> lines = new ArrayList<>();
+        try (OutputJournalReader<WindowResult> reader = new OutputJournalReader<>(output, CrashTestPipeline.OUTPUT_CODEC))
+        {
+            final OutputJournalEntry<WindowResult> entry = reader.newEntry();
+            while (reader.next(entry))
+            {
+                lines.add(entry.inputSequence() + "/" + entry.ordinal() + " t=" + entry.timestamp() + " " + entry.record());
+            }
+        }
+        return lines;
+    }
+}
