@@ -44,6 +44,7 @@ public final class JournalFeeder<T>
     private long recordsSinceBarrier;
     private long lastBarrierNs = System.nanoTime();
     private long recordsFed;
+    private long entriesFed;
 
     /**
      * @param reader            the input journal, positioned at the first entry to feed.
@@ -96,6 +97,7 @@ public final class JournalFeeder<T>
                 return Stop.CAUGHT_UP;
             }
             final long sequence = entry.sequence();
+            entriesFed++;
             final PublishResult result;
             switch (entry.type())
             {
@@ -155,6 +157,12 @@ public final class JournalFeeder<T>
         recordsSinceBarrier = 0;
         lastBarrierNs = System.nanoTime();
         return id;
+    }
+
+    /** @return journal entries of any kind fed so far. */
+    public long entriesFed()
+    {
+        return entriesFed;
     }
 
     /** @return records fed so far. */

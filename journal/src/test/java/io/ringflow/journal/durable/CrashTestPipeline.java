@@ -47,6 +47,12 @@ public final class CrashTestPipeline
     static RecoveryReport run(
         final Path input, final Path output, final Path checkpoints, final CheckpointStore.Hooks hooks, final boolean stepped)
     {
+        return durable(input, output, checkpoints, hooks, stepped).run();
+    }
+
+    static DurablePipeline<Payment, WindowResult> durable(
+        final Path input, final Path output, final Path checkpoints, final CheckpointStore.Hooks hooks, final boolean stepped)
+    {
         return DurablePipeline.<Payment, WindowResult>builder(PIPELINE_ID)
             .input(input, Payment.CODEC, Payment.TYPE)
             .output(output, OUTPUT_CODEC)
@@ -55,8 +61,7 @@ public final class CrashTestPipeline
             .hooks(hooks)
             .stepped(stepped)
             .plan((source, sink) -> plan(Pipeline.from(source), sink))
-            .build()
-            .run();
+            .build();
     }
 
     static Pipeline<Payment> plan(
@@ -79,20 +84,28 @@ public final class CrashTestPipeline
      */
     static void writeInput(final Path directory, final long seed, final int records)
     {
-        final Random random = new Random(seed);
-        final Payment payment = new Payment();
         try (InputJournal journal = new InputJournal(directory))
         {
-            for (int i = 0; i < records; i++)
-            {
-                payment.set(random.nextInt(500), i / 4 + random.nextInt(40), random.nextInt(1_000) - 20);
-                journal.append(Payment.CODEC, payment, payment.timeMs, i);
-                if (i % 5_000 == 4_999)
-                {
-                    journal.appendProcessingTimeTick(i, i);
-                }
-            }
+            appendPayments(journal, new Random(seed), 0, records);
             journal.appendEndOfStream(records);
+        }
+    }
+
+    /**
+     * Append payments {@code from} to {@code to} (exclusive) of the seeded sequence that
+     * {@link #writeInput} writes, with a processing-time tick after every 5,000th.
+     */
+    static void appendPayments(final InputJournal journal, final Random random, final int from, final int to)
+    {
+        final Payment payment = new Payment();
+        for (int i = from; i < to; i++)
+        {
+            payment.set(random.nextInt(500), i / 4 + random.nextInt(40), random.nextInt(1_000) - 20);
+            journal.append(Payment.CODEC, payment, payment.timeMs, i);
+            if (i % 5_000 == 4_999)
+            {
+                journal.appendProcessingTimeTick(i, i);
+            }
         }
     }
 
