@@ -104,8 +104,9 @@ public final class DurablePipeline<I, O>
              JournalReader<I> reader = new JournalReader<>(config.inputDir, config.inputCodec))
         {
             final CheckpointCoordinator coordinator = new CheckpointCoordinator(store, config.pipelineId, sink::position);
+            final SequencedSink<O> output = null == config.callback ? sink : new JournalAndCallbackSink<>(sink, config.callback);
             final Pipeline<I> plan = Objects.requireNonNull(config.plan.apply(
-                Source.of(config.pipelineId, config.inputType).producerMode(ProducerMode.SEQUENCED), sink),
+                Source.of(config.pipelineId, config.inputType).producerMode(ProducerMode.SEQUENCED), output),
                 "the plan function returned null");
             plan.checkpoints(coordinator);
             restored.ifPresent(checkpoint -> plan.restoreFrom(checkpoint::snapshot));
@@ -259,6 +260,7 @@ public final class DurablePipeline<I, O>
         private IdleStrategy tailIdle = new BackoffIdleStrategy(
             100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
         private BiFunction<Source<I>, SequencedSink<O>, Pipeline<I>> plan;
+        private SequencedSink<O> callback;
 
         private Builder(final String pipelineId)
         {
@@ -324,6 +326,19 @@ public final class DurablePipeline<I, O>
         public Builder<I, O> plan(final BiFunction<Source<I>, SequencedSink<O>, Pipeline<I>> plan)
         {
             this.plan = Objects.requireNonNull(plan, "plan");
+            return this;
+        }
+
+        /**
+         * @param callback also receives every output, after the output journal took it, with its
+         *                 idempotency key: at-least-once, since after a recovery it receives again the
+         *                 outputs regenerated since the checkpoint (see {@link SequencedSink}). Runs on the
+         *                 last stage's thread.
+         * @return this.
+         */
+        public Builder<I, O> callback(final SequencedSink<O> callback)
+        {
+            this.callback = Objects.requireNonNull(callback, "callback");
             return this;
         }
 

@@ -126,6 +126,36 @@ class DurablePipelineTest
     }
 
     @Test
+    void shouldHandTheCallbackEveryOutputWithItsKeyAndAfterARecoveryTheRegeneratedOnesAgain(@TempDir final Path dir)
+    {
+        final List<String> first = new ArrayList<>();
+        final RecoveryReport straight = withCallback(dir, first).run();
+        assertThat(first).isEqualTo(expected);
+
+        final List<String> second = new ArrayList<>();
+        final RecoveryReport again = withCallback(dir, second).run();
+
+        assertThat(second).hasSize((int)again.outputsVerified()).isNotEmpty();
+        assertThat(second).as("at-least-once: the outputs since the checkpoint, in order, with the same keys")
+            .isEqualTo(expected.subList(expected.size() - second.size(), expected.size()));
+        assertThat(straight.outputsAppended()).isEqualTo(expected.size());
+    }
+
+    private static DurablePipeline<Payment, WindowResult> withCallback(final Path dir, final List<String> seen)
+    {
+        return DurablePipeline.<Payment, WindowResult>builder("crash-test-v1")
+            .input(input, Payment.CODEC, Payment.TYPE)
+            .output(dir.resolve("out"), CrashTestPipeline.OUTPUT_CODEC)
+            .checkpoints(dir.resolve("cp"), 2)
+            .checkpointEvery(CrashTestPipeline.CHECKPOINT_EVERY_RECORDS, 10_000)
+            .stepped(true)
+            .callback((result, timestamp, sequence, ordinal) ->
+                seen.add(sequence + "/" + ordinal + " t=" + timestamp + " " + result))
+            .plan((source, sink) -> CrashTestPipeline.plan(Pipeline.from(source), sink))
+            .build();
+    }
+
+    @Test
     void shouldNameWhatABuilderLacks()
     {
         assertThatThrownBy(() -> DurablePipeline.<Payment, WindowResult>builder("x").build())
