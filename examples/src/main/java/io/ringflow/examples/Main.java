@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Entry point of the {@code ./ringflow} launcher: {@code demo [velocity] [options]} or
- * {@code quickstart [pipeline]}.
+ * {@code quickstart [pipeline|durable]}.
  */
 public final class Main
 {
@@ -20,7 +20,7 @@ public final class Main
         if (args.length == 0 || "--help".equals(args[0]) || "help".equals(args[0]))
         {
             System.out.println("usage: ringflow demo [velocity] [options]   card-velocity fraud rule at a fixed rate, live figures");
-            System.out.println("       ringflow quickstart [pipeline]      the README's quick starts: an operator chain, or a pipeline");
+            System.out.println("       ringflow quickstart [pipeline|durable [DIR]]  the README's quick starts: an operator chain, a pipeline, or a durable pipeline on journals");
             System.out.println(DemoOptions.usage());
             return;
         }
@@ -40,6 +40,10 @@ public final class Main
                 if (args.length > 1 && "pipeline".equals(args[1]))
                 {
                     PipelineQuickStart.main(new String[0]);
+                }
+                else if (args.length > 1 && "durable".equals(args[1]))
+                {
+                    DurableQuickStart.main(Arrays.copyOfRange(args, 2, args.length));
                 }
                 else
                 {

@@ -1,6 +1,7 @@
 package io.ringflow.examples;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,12 +42,32 @@ class ReadmeQuickStartTest
     }
 
     @Test
+    void shouldRecoverOnTheSecondDurableRunAndFindEveryOutputJournaledAlready(@TempDir final Path dir)
+    {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DurableQuickStart.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), dir);
+
+        // barriers after records 2 and 4; the window [0, 1000) fires at record 4, before its barrier
+        final List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).isEqualTo("first run:  started from the beginning; fed 5 records; outputs: " +
+            "0 already journaled (verified), 3 appended; 2 checkpoints committed; end of stream");
+        assertThat(lines.get(1)).matches("second run: restored checkpoint 2 \\(input sequence \\d+\\); fed 1 records; " +
+            "outputs: 2 already journaled \\(verified\\), 0 appended; 0 checkpoints committed; end of stream");
+        assertThat(lines.subList(2, 5)).satisfiesExactly(
+            line -> assertThat(line).matches("input \\d+ #0: symbol 7 \\[0, 1000\\) 2 trades, 400 shares"),
+            line -> assertThat(line).matches("input \\d+ #0: symbol 9 \\[1000, 2000\\) 2 trades, 300 shares"),
+            line -> assertThat(line).matches("input \\d+ #0: symbol 7 \\[2000, 3000\\) 1 trades, 500 shares"));
+    }
+
+    @Test
     void shouldShowInTheReadmeExactlyTheCodeThatRuns() throws IOException
     {
         final String readme = Files.readString(Path.of("../README.md"));
         for (final String[] snippet : new String[][] {
             {"QuickStart.java", "// quickstart:start", "// quickstart:end"},
-            {"PipelineQuickStart.java", "// pipeline:start", "// pipeline:end"}})
+            {"PipelineQuickStart.java", "// pipeline:start", "// pipeline:end"},
+            {"DurableQuickStart.java", "// durable:start", "// durable:end"}})
         {
             final String source = Files.readString(Path.of("src/main/java/io/ringflow/examples/" + snippet[0]));
             assertThat(normalise(between(readme, snippet[1], snippet[2])))

@@ -1,6 +1,6 @@
 /**
- * Chronicle Queue journals for Ringflow (issue 4, in increments): the input journal, the output journal
- * and the exactly-once sink over it.
+ * Chronicle Queue journals for Ringflow (issue 4): the input journal, the output journal and the
+ * exactly-once sink over it.
  * <p>
  * <b>Built:</b>
  * <ul>
@@ -23,11 +23,12 @@
  *       output position of the checkpoint restored from, it verifies and skips the outputs a replay
  *       regenerates, then appends; a divergent replay fails loudly.</li>
  * </ul>
- * <b>Not built yet:</b> wiring into the pipeline (the ingress does not append to the input journal, and
- * the runtime does not yet hand outputs their keys through {@code SequencedSink}), checkpoint barriers
- * and the checkpoint store, recovery, journal retention, reading older schema versions (they are
- * rejected, not migrated), and pre-mapping the next roll cycle's file. The operator snapshot format that checkpoints will store
- * already exists in {@code io.ringflow.operators.snapshot}.
+ * Checkpoints live in {@code io.ringflow.journal.checkpoint}, and durable pipelines with recovery in
+ * {@code io.ringflow.journal.durable}.
+ * <p>
+ * <b>Not built yet:</b> the fast mode (journaling beside processing), several producer threads
+ * journaling at once, journal retention, reading older schema versions (they are rejected, not
+ * migrated), and pre-mapping the next roll cycle's file.
  * <p>
  * Every JVM that opens a journal needs the JVM flags listed in DESIGN.md, including
  * {@code -Dchronicle.analytics.disable=true -Dchronicle.announcer.disable=true}.
