@@ -70,6 +70,22 @@ public final class DurablePipeline<I, O>
     }
 
     /**
+     * @param definition the pipeline's id, codecs, ring type and plan.
+     * @param <I>        input record type.
+     * @param <O>        output record type.
+     * @return a builder with those set; add the directories.
+     */
+    public static <I, O> Builder<I, O> builder(final PipelineDefinition<I, O> definition)
+    {
+        final Builder<I, O> builder = new Builder<>(definition.id());
+        builder.inputCodec = definition.inputCodec();
+        builder.inputType = definition.inputType();
+        builder.outputCodec = definition.outputCodec();
+        builder.plan = definition::plan;
+        return builder;
+    }
+
+    /**
      * @param pipelineId names the pipeline in its checkpoints.
      * @param <I>        input record type.
      * @param <O>        output record type.
@@ -268,6 +284,27 @@ public final class DurablePipeline<I, O>
         }
 
         /**
+         * @param directory the input journal, with the codec and type already set (see
+         *                  {@link DurablePipeline#builder(PipelineDefinition)}).
+         * @return this.
+         */
+        public Builder<I, O> input(final Path directory)
+        {
+            this.inputDir = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * @param directory the output journal, with the codec already set.
+         * @return this.
+         */
+        public Builder<I, O> output(final Path directory)
+        {
+            this.outputDir = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
          * @param directory the input journal.
          * @param codec     decodes its records.
          * @param type      holds them in the ingress ring.
@@ -391,7 +428,8 @@ public final class DurablePipeline<I, O>
         public DurablePipeline<I, O> build()
         {
             final StringBuilder missing = new StringBuilder();
-            missing.append(null == inputDir ? " input(…)" : "").append(null == outputDir ? " output(…)" : "")
+            missing.append(null == inputDir || null == inputCodec ? " input(…)" : "")
+                .append(null == outputDir || null == outputCodec ? " output(…)" : "")
                 .append(null == checkpointDir ? " checkpoints(…)" : "").append(null == plan ? " plan(…)" : "");
             if (missing.length() > 0)
             {

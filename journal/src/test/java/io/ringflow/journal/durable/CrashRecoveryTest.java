@@ -13,10 +13,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +44,7 @@ class CrashRecoveryTest
     static Path shared;
     private static Path input;
     private static List<String> expected;
+    private static final Map<Process, Path> STDERR = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void writeInputAndRunWithoutCrashes()
@@ -131,7 +135,21 @@ class CrashRecoveryTest
                 }
             }
         }
-        throw new AssertionError("the child ended without printing '" + prefix + "'; it printed: " + seen);
+        throw new AssertionError("the child ended without printing '" + prefix + "'; it printed: " + seen +
+            "; its stderr:\n" + stderrOf(child));
+    }
+
+    private static String stderrOf(final Process child)
+    {
+        try
+        {
+            child.waitFor(10, TimeUnit.SECONDS);
+            return Files.readString(STDERR.get(child));
+        }
+        catch (final IOException | InterruptedException ex)
+        {
+            return "(unreadable: " + ex + ")";
+        }
     }
 
     private static Process start(final Path output, final Path checkpoints, final String... pause) throws IOException
@@ -153,8 +171,11 @@ class CrashRecoveryTest
         command.add(output.toString());
         command.add(checkpoints.toString());
         command.addAll(List.of(pause));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
+        final Path stderr = Files.createTempFile(output.getParent(), "child-", ".err");
+        final Process process = new ProcessBuilder(command).redirectError(stderr.toFile())
             .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+        STDERR.put(process, stderr);
+        return process;
     }
 
     /** Each output as one comparable line: key, timestamp and the decoded result. */
