@@ -2,6 +2,8 @@ package io.ringflow.operators;
 
 import io.ringflow.operators.snapshot.Snapshottable;
 
+import java.util.List;
+
 /**
  * An operator with one input. The unit a stage runs: stages fuse several into an
  * {@link OperatorChain}.
@@ -49,6 +51,19 @@ public interface OneInputOperator<I, O> extends Snapshottable, AutoCloseable
      * @param nowTicks the caller's processing time.
      */
     default void onProcessingTime(final long nowTicks)
+    {
+    }
+
+    /**
+     * Describe, for debugging, the state this operator holds for one key: one line per item (an open
+     * window and what it would emit now, a remembered id and its expiry, …), each naming the operator.
+     * Replay and {@code ringflow state} call it between records. It may scan all state and allocate:
+     * never call it on the hot path.
+     *
+     * @param key   the key, as the operator's key selector computes it.
+     * @param lines receives the description; an operator without keyed state adds nothing.
+     */
+    default void describeKey(final long key, final List<String> lines)
     {
     }
 

@@ -113,6 +113,15 @@ public final class OperatorChain<I, O> implements OneInputOperator<I, O>
     }
 
     @Override
+    public void describeKey(final long key, final List<String> lines)
+    {
+        for (final OneInputOperator<?, ?> operator : operators)
+        {
+            operator.describeKey(key, lines);
+        }
+    }
+
+    @Override
     public String snapshotType()
     {
         return "chain";

@@ -11,6 +11,7 @@ import io.ringflow.operators.snapshot.SnapshotWriter;
 import io.ringflow.operators.state.OffHeapHashStore;
 import io.ringflow.operators.time.TimerQueue;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -153,6 +154,17 @@ public final class DedupOperator<T> implements OneInputOperator<T, T>
     public long memoryBytes()
     {
         return seen.memoryBytes() + expiries.memoryBytes();
+    }
+
+    @Override
+    public void describeKey(final long key, final List<String> lines)
+    {
+        final int slot = seen.find(key, 0, 0);
+        if (slot != OffHeapHashStore.NOT_FOUND)
+        {
+            lines.add("dedup '" + name + "': key " + key + " remembered until event time " +
+                seen.buffer().getLong(slot) + " (watermark " + watermark + ")");
+        }
     }
 
     @Override

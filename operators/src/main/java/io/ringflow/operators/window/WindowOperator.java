@@ -12,6 +12,10 @@ import io.ringflow.operators.state.OffHeapHashStore;
 import io.ringflow.operators.time.TimerQueue;
 import org.agrona.MutableDirectBuffer;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 /**
  * Keyed event-time windows with Flink's semantics (see docs/ARCHITECTURE.md and DESIGN.md): records
  * are assigned to windows, windows fire when their trigger says so (by default when the watermark
@@ -531,6 +535,37 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
     public void processIdle()
     {
         output.emitIdle();
+    }
+
+    /**
+     * Lists the key's open windows in start order: bounds, records added since creation or the last
+     * purge, and the result the window would emit if it fired now (rendered with {@code toString}).
+     */
+    @Override
+    public void describeKey(final long key, final List<String> lines)
+    {
+        final List<long[]> found = new ArrayList<>();
+        windows.forEach((k0, start, k2, buffer, offset) ->
+        {
+            if (k0 == key)
+            {
+                found.add(new long[]{start, offset});
+            }
+        });
+        found.sort(Comparator.comparingLong(w -> w[0]));
+        final MutableDirectBuffer buffer = windows.buffer();
+        final List<String> preview = new ArrayList<>();
+        final Output<R> capture = new PreviewOutput<>(preview);
+        for (final long[] entry : found)
+        {
+            final int slot = (int)entry[1];
+            final long end = buffer.getLong(slot + END_OFFSET);
+            preview.clear();
+            contents.emit(key, new Window().set(entry[0], end), FiringKind.ON_TIME, buffer, slot + contentsOffset,
+                capture, end - 1);
+            lines.add("window '" + name + "': key " + key + " [" + entry[0] + ", " + end + ") " +
+                buffer.getLong(slot + ELEMENTS_OFFSET) + " records; would emit " + (preview.isEmpty() ? "nothing" : String.join(", ", preview)));
+        }
     }
 
     @Override
