@@ -168,6 +168,21 @@ public final class CheckpointStore
      */
     public Optional<Checkpoint> latest(final String expectedPipelineId)
     {
+        return latestAtOrBefore(expectedPipelineId, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #latest}, among the checkpoints whose input sequence is at most {@code inputSequence}:
+     * where time travel and a replay from the middle of a journal start. Newer checkpoints are passed
+     * over silently; invalid ones among the rest are skipped with a warning.
+     *
+     * @param expectedPipelineId the pipeline that is restoring.
+     * @param inputSequence      the highest input sequence the checkpoint may hold the effect of.
+     * @return the checkpoint, or empty if none qualifies: start from the beginning of the input journal.
+     * @throws CheckpointException if a manifest belongs to another pipeline.
+     */
+    public Optional<Checkpoint> latestAtOrBefore(final String expectedPipelineId, final long inputSequence)
+    {
         Objects.requireNonNull(expectedPipelineId, "expectedPipelineId");
         final List<Long> ids = committedIds();
         for (int i = ids.size() - 1; i >= 0; i--)
@@ -182,6 +197,10 @@ public final class CheckpointStore
                     throw new CheckpointException("checkpoint directory " + directory + " holds checkpoints of " +
                         "pipeline '" + checkpoint.pipelineId() + "' (" + manifest.getFileName() + "), not of " +
                         "pipeline '" + expectedPipelineId + "': give each pipeline its own checkpoint directory");
+                }
+                if (checkpoint.inputSequence() > inputSequence)
+                {
+                    continue;
                 }
                 checkpoint.verifySnapshots();
                 return Optional.of(checkpoint);

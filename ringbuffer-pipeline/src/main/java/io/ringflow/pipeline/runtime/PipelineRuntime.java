@@ -117,6 +117,36 @@ public final class PipelineRuntime<T> implements AutoCloseable
         return sequencedIngress;
     }
 
+    /**
+     * Describe one key's state in every stage (see {@code OneInputOperator.describeKey}): what replay and
+     * {@code ringflow state} print at a stop. It may scan whole state tables and allocates.
+     * <p>
+     * Threading: stepped mode only, on the stepping thread between steps (stage threads would race).
+     *
+     * @param key the key, as the stages' key selectors compute it.
+     * @return one line per item, each prefixed with its stage's name.
+     * @throws IllegalStateException on a threaded pipeline.
+     */
+    public List<String> describeKey(final long key)
+    {
+        if (!stepped)
+        {
+            throw new IllegalStateException("pipeline '" + name + "' runs on threads; describeKey needs the stepped mode");
+        }
+        final List<String> lines = new ArrayList<>();
+        final List<String> stageLines = new ArrayList<>();
+        for (final Stage<?, ?> stage : stages)
+        {
+            stageLines.clear();
+            stage.chain().describeKey(key, stageLines);
+            for (final String line : stageLines)
+            {
+                lines.add(stage.name + ": " + line);
+            }
+        }
+        return lines;
+    }
+
     /** @return true in the stepped (thread-free) mode. */
     public boolean isStepped()
     {

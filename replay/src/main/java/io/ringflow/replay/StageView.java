@@ -1,0 +1,12 @@
+package io.ringflow.replay;
+
+/**
+ * One stage where a replay stopped.
+ *
+ * @param stage     the stage's name.
+ * @param watermark its current watermark.
+ * @param recordsIn records it has taken since the start of the replay, restored checkpoint included.
+ */
+public record StageView(String stage, long watermark, long recordsIn)
+{
+}
