@@ -29,6 +29,7 @@ final class FrameWriter implements AutoCloseable
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
     private final RecordFrame frame;
+    private final Path directory;
     private final ChronicleQueue queue;
     private final ExcerptAppender appender;
     private final CRC32C crc = new CRC32C();
@@ -37,6 +38,7 @@ final class FrameWriter implements AutoCloseable
     FrameWriter(final RecordFrame frame, final Path directory, final RollCycle rollCycle)
     {
         this.frame = frame;
+        this.directory = directory;
         this.queue = ChronicleQueue.singleBuilder(directory).rollCycle(rollCycle).build();
         this.appender = queue.createAppender();
     }
@@ -79,6 +81,41 @@ final class FrameWriter implements AutoCloseable
      * @return its index.
      */
     long write(final int payloadLength)
+    {
+        try
+        {
+            return writeExcerpt(payloadLength);
+        }
+        catch (final InternalError ex)
+        {
+            throw fault(ex);
+        }
+    }
+
+    /**
+     * Chronicle writes through a memory mapping of a sparse file: when the file system cannot back a new
+     * page (a full disk), the store faults and the JVM reports it as this InternalError. The excerpt
+     * being written is rolled back and every earlier one stays readable (tested on a full tmpfs), so the
+     * error says exactly that.
+     */
+    private JournalException fault(final InternalError ex)
+    {
+        long lastIntact;
+        try
+        {
+            lastIntact = queue.lastIndex();
+        }
+        catch (final RuntimeException | InternalError again)
+        {
+            lastIntact = -1;
+        }
+        return new JournalException("journal " + directory + ": the append faulted writing the memory-mapped " +
+            "file, most likely because the disk is full (" + ex.getMessage() + "); this entry was not appended, " +
+            "entries up to sequence " + lastIntact + " are intact: free space, reopen the journal and append again",
+            ex);
+    }
+
+    private long writeExcerpt(final int payloadLength)
     {
         final int crcOffset = frame.crcOffset(payloadLength);
         final byte[] bytes = buffer.byteArray();

@@ -1,0 +1,107 @@
+package io.ringflow.journal;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/**
+ * A journal on a disk that fills up: a 2 MiB tmpfs, mostly taken by a filler file. The append that
+ * cannot get space fails with a JournalException that says so, every entry appended before it stays
+ * readable, and after space is freed the reopened journal continues. Needs permission to mount a tmpfs
+ * (root in a container with CAP_SYS_ADMIN, as on the development and CI machines); elsewhere it is
+ * skipped, saying why.
+ */
+class FullDiskTest
+{
+    private static final Trade.Codec CODEC = new Trade.Codec(1);
+
+    @TempDir
+    Path mountPoint;
+    private boolean mounted;
+
+    @BeforeEach
+    void mountSmallTmpfs() throws Exception
+    {
+        final Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mountPoint.toString())
+            .redirectErrorStream(true).start();
+        final boolean done = mount.waitFor(10, TimeUnit.SECONDS);
+        final String output = new String(mount.getInputStream().readAllBytes());
+        assumeThat(done && mount.exitValue() == 0).as("mounting a tmpfs needs privileges: " + output).isTrue();
+        mounted = true;
+    }
+
+    @AfterEach
+    void unmount() throws Exception
+    {
+        if (mounted)
+        {
+            new ProcessBuilder("umount", mountPoint.toString()).start().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void shouldFailTheAppendThatFindsTheDiskFullLoseNothingBeforeItAndContinueOnceSpaceIsFreed() throws IOException
+    {
+        final Path filler = mountPoint.resolve("filler");
+        Files.write(filler, new byte[1024 * 1024]);
+        final Path directory = mountPoint.resolve("journal");
+        final Trade trade = new Trade();
+        long appended = 0;
+        long lastSequence = -1;
+        try (InputJournal journal = new InputJournal(directory))
+        {
+            assertThatThrownBy(() ->
+            {
+                for (int i = 0; i < 10_000_000; i++)
+                {
+                    journal.append(CODEC, trade.set(i, i, i), i, i);
+                }
+            }).isInstanceOf(JournalException.class)
+                .hasMessageContaining("journal " + directory)
+                .hasMessageContaining("disk is full")
+                .hasMessageContaining("are intact");
+            lastSequence = journal.lastSequence();
+        }
+        try (JournalReader<Trade> reader = new JournalReader<>(directory, CODEC))
+        {
+            final JournalEntry<Trade> entry = reader.newEntry();
+            while (reader.next(entry))
+            {
+                assertThat(entry.record().id).as("entry %d", appended).isEqualTo(appended);
+                appended++;
+            }
+            assertThat(appended).isPositive();
+            assertThat(reader.lastSequence()).isEqualTo(lastSequence);
+        }
+
+        Files.delete(filler);
+        try (InputJournal journal = new InputJournal(directory))
+        {
+            for (int i = 0; i < 1_000; i++)
+            {
+                journal.append(CODEC, trade.set(appended + i, 0, 0), 0, 0);
+            }
+        }
+        try (JournalReader<Trade> reader = new JournalReader<>(directory, CODEC))
+        {
+            final JournalEntry<Trade> entry = reader.newEntry();
+            long read = 0;
+            while (reader.next(entry))
+            {
+                assertThat(entry.record().id).isEqualTo(read);
+                read++;
+            }
+            assertThat(read).isEqualTo(appended + 1_000);
+        }
+    }
+}
