@@ -1,5 +1,9 @@
 package io.ringflow.journal;
 
+import io.ringflow.journal.checkpoint.Checkpoint;
+import io.ringflow.journal.checkpoint.CheckpointException;
+import io.ringflow.journal.checkpoint.CheckpointStore;
+import io.ringflow.journal.checkpoint.CheckpointWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +49,27 @@ class FullDiskTest
     {
         if (mounted)
         {
-            new ProcessBuilder("umount", mountPoint.toString()).start().waitFor(10, TimeUnit.SECONDS);
+            // lazily: Chronicle releases its mappings of closed queues in the background
+            new ProcessBuilder("umount", "-l", mountPoint.toString()).start().waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void shouldKeepThePreviousCheckpointWhenTheDiskFillsWhileWritingTheNext() throws IOException
+    {
+        final CheckpointStore store = new CheckpointStore(mountPoint.resolve("checkpoints"), 3);
+        final CheckpointWriter first = store.begin(1);
+        first.addSnapshot("stage", new byte[1_000], 0, 1_000);
+        first.commit("full-disk", 10, 5);
+        Files.write(mountPoint.resolve("filler"), new byte[1024 * 1024]);
+
+        final CheckpointWriter second = store.begin(2);
+        assertThatThrownBy(() -> second.addSnapshot("stage", new byte[1024 * 1024], 0, 1024 * 1024))
+            .isInstanceOf(CheckpointException.class).hasMessageContaining("stage");
+
+        final Checkpoint latest = store.latest("full-disk").orElseThrow();
+        assertThat(latest.checkpointId()).isEqualTo(1);
+        assertThat(latest.snapshot("stage")).hasSize(1_000);
     }
 
     @Test
