@@ -1,16 +1,11 @@
 package io.ringflow.operators.testing;
 
 import io.ringflow.operators.OneInputOperator;
-import io.ringflow.operators.Output;
 import io.ringflow.operators.OutputTag;
 import io.ringflow.operators.Rejected;
 import io.ringflow.operators.snapshot.Snapshots;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,22 +29,16 @@ import java.util.Objects;
 public final class OperatorTestHarness<I, O> implements AutoCloseable
 {
     private final OneInputOperator<I, O> operator;
-    private final RecordCopier<I> inputCopier;
-    private final RecordCopier<O> outputCopier;
-    private final List<Emitted<O>> output = new ArrayList<>();
-    private final List<Long> watermarks = new ArrayList<>();
-    private final List<Rejected<I>> rejected = new ArrayList<>();
-    private final Map<String, List<Emitted<?>>> sideOutputs = new HashMap<>();
-    private final Map<String, RecordCopier<?>> sideCopiers = new HashMap<>();
-    private int idleSignals;
+    private final CapturingOutput<O> captured;
 
+    @SuppressWarnings("unchecked")
     private OperatorTestHarness(
         final OneInputOperator<I, O> operator, final RecordCopier<I> inputCopier, final RecordCopier<O> outputCopier)
     {
         this.operator = Objects.requireNonNull(operator, "operator");
-        this.inputCopier = Objects.requireNonNull(inputCopier, "inputCopier");
-        this.outputCopier = Objects.requireNonNull(outputCopier, "outputCopier");
-        operator.open(new RecordingOutput());
+        this.captured = new CapturingOutput<>(Objects.requireNonNull(outputCopier, "outputCopier"),
+            (RecordCopier<Object>)Objects.requireNonNull(inputCopier, "inputCopier"));
+        operator.open(captured);
     }
 
     /**
@@ -110,7 +99,7 @@ public final class OperatorTestHarness<I, O> implements AutoCloseable
      */
     public <S> OperatorTestHarness<I, O> copySideOutputWith(final OutputTag<S> tag, final RecordCopier<S> copier)
     {
-        sideCopiers.put(tag.name(), copier);
+        captured.copySideOutputWith(tag, copier);
         return this;
     }
 
@@ -162,30 +151,26 @@ public final class OperatorTestHarness<I, O> implements AutoCloseable
     /** @return main output so far, with timestamps. */
     public List<Emitted<O>> output()
     {
-        return Collections.unmodifiableList(output);
+        return captured.output();
     }
 
     /** @return main-output records so far. */
     public List<O> outputRecords()
     {
-        final List<O> records = new ArrayList<>(output.size());
-        for (final Emitted<O> emitted : output)
-        {
-            records.add(emitted.record());
-        }
-        return records;
+        return captured.outputRecords();
     }
 
     /** @return watermarks emitted so far. */
     public List<Long> watermarks()
     {
-        return Collections.unmodifiableList(watermarks);
+        return captured.watermarks();
     }
 
     /** @return records rejected on {@link Rejected#TAG} so far: the harness's own copies, record copied too. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public List<Rejected<I>> rejected()
     {
-        return Collections.unmodifiableList(rejected);
+        return (List)captured.rejected();
     }
 
     /**
@@ -193,27 +178,21 @@ public final class OperatorTestHarness<I, O> implements AutoCloseable
      * @param <S> its type.
      * @return what was emitted on it so far.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public <S> List<Emitted<S>> sideOutput(final OutputTag<S> tag)
     {
-        final List list = sideOutputs.getOrDefault(tag.name(), Collections.emptyList());
-        return Collections.unmodifiableList((List<Emitted<S>>)list);
+        return captured.sideOutput(tag);
     }
 
     /** @return how many times the operator declared its output idle. */
     public int idleSignals()
     {
-        return idleSignals;
+        return captured.idleSignals();
     }
 
     /** Forget everything captured so far. */
     public void clearOutput()
     {
-        output.clear();
-        watermarks.clear();
-        rejected.clear();
-        sideOutputs.clear();
-        idleSignals = 0;
+        captured.clear();
     }
 
     /** @return the operator under test. */
@@ -226,41 +205,5 @@ public final class OperatorTestHarness<I, O> implements AutoCloseable
     public void close()
     {
         operator.close();
-    }
-
-    private final class RecordingOutput implements Output<O>
-    {
-        @Override
-        public void emit(final O record, final long timestamp)
-        {
-            output.add(new Emitted<>(outputCopier.copy(record), timestamp));
-        }
-
-        @Override
-        public void emitWatermark(final long watermark)
-        {
-            watermarks.add(watermark);
-        }
-
-        @Override
-        public void emitIdle()
-        {
-            idleSignals++;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <S> void emitSide(final OutputTag<S> tag, final S record, final long timestamp)
-        {
-            if (tag.equals(Rejected.TAG))
-            {
-                final Rejected<I> r = (Rejected<I>)record;
-                rejected.add(new Rejected<I>().set(r.operatorName(), inputCopier.copy(r.record()), r.timestamp(), r.reason(),
-                    r.watermark()));
-                return;
-            }
-            final RecordCopier<S> copier = (RecordCopier<S>)sideCopiers.getOrDefault(tag.name(), RecordCopier.identity());
-            sideOutputs.computeIfAbsent(tag.name(), name -> new ArrayList<>()).add(new Emitted<>(copier.copy(record), timestamp));
-        }
     }
 }
