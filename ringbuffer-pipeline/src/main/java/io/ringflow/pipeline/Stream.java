@@ -8,12 +8,16 @@ import io.ringflow.operators.RecordFlatMapper;
 import io.ringflow.operators.RecordMapper;
 import io.ringflow.operators.RejectReason;
 import io.ringflow.operators.Rejected;
+import io.ringflow.operators.Sides;
+import io.ringflow.operators.TwoInputAdapter;
+import io.ringflow.operators.TwoInputOperator;
 import io.ringflow.operators.stateless.FilterOperator;
 import io.ringflow.operators.stateless.FlatMapOperator;
 import io.ringflow.operators.stateless.MapOperator;
 import io.ringflow.operators.stateless.ProcessFunction;
 import io.ringflow.operators.stateless.ProcessOperator;
 import io.ringflow.operators.time.TimestampsAndWatermarksOperator;
+import io.ringflow.operators.time.TwoSidedTimestampsOperator;
 import io.ringflow.operators.time.WatermarkStrategy;
 
 import java.util.Objects;
@@ -73,6 +77,62 @@ public class Stream<I, T>
         Objects.requireNonNull(strategy, "strategy");
         add(name, () -> new TimestampsAndWatermarksOperator<>(name, strategy), type);
         return new Stream<>(pipeline, type, true);
+    }
+
+    /**
+     * Event time for a stream that carries two inputs (see {@link Sides}): each side is stamped by its
+     * own strategy, and the stream's watermark is the minimum over the sides that are not idle.
+     *
+     * @param name          operator name.
+     * @param sides         which side a record is.
+     * @param leftStrategy  timestamps, watermarks and idleness of left records.
+     * @param rightStrategy the same for right records.
+     * @return the stream, now in event time.
+     */
+    public Stream<I, T> assignTimestamps(
+        final String name,
+        final Sides<T, ?, ?> sides,
+        final WatermarkStrategy<T> leftStrategy,
+        final WatermarkStrategy<T> rightStrategy)
+    {
+        Objects.requireNonNull(sides, "sides");
+        Objects.requireNonNull(leftStrategy, "leftStrategy");
+        Objects.requireNonNull(rightStrategy, "rightStrategy");
+        add(name, () -> new TwoSidedTimestampsOperator<>(name, sides, leftStrategy, rightStrategy), type);
+        return new Stream<>(pipeline, type, true);
+    }
+
+    /**
+     * Run a two-input operator (a join, an enrichment) on a stream that carries both its inputs: each
+     * record goes to the operator's left or right side as {@code sides} says. Both inputs travel in one
+     * ring, so the order the operator sees them in is the ingress order, the one a journal records and a
+     * replay repeats. Needs event time upstream, from the two-sided
+     * {@link #assignTimestamps(String, Sides, WatermarkStrategy, WatermarkStrategy)}.
+     *
+     * @param name       operator name.
+     * @param sides      which side a record is, and its view as that side's record.
+     * @param factory    makes the operator (once per partition and build).
+     * @param outputType the output records' type.
+     * @param <L>        left record type.
+     * @param <R>        right record type.
+     * @param <O>        output type.
+     * @return the operator's output.
+     */
+    public <L, R, O> Stream<I, O> connect(
+        final String name,
+        final Sides<T, L, R> sides,
+        final Supplier<? extends TwoInputOperator<L, R, O>> factory,
+        final RecordType<O> outputType)
+    {
+        Objects.requireNonNull(sides, "sides");
+        Objects.requireNonNull(factory, "factory");
+        if (!eventTime)
+        {
+            pipeline.problems.add("two-input operator '" + name + "' in stage '" + pipeline.currentStage().name +
+                "' needs event time: call assignTimestamps(name, sides, left, right) before it");
+        }
+        return add(name, () -> new TwoInputAdapter<T, L, R, O>(sides, factory.get()),
+            Objects.requireNonNull(outputType, "outputType"));
     }
 
     /**
