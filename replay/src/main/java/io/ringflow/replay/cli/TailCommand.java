@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
     mixinStandardHelpOptions = true,
     description = {
         "Print the last entries of a journal, then follow it, printing new entries as they are appended, " +
-            "until interrupted (Ctrl-C), --for has passed or --max-entries have been printed.",
+            "until interrupted (Ctrl-C), --for has passed since it caught up, or --max-entries have been printed.",
         "Formats as for dump; -n counts entries before --key selects among them."},
     footer = {"", "Example: ringflow journal tail data/output --pipeline com.acme.FraudPipeline --format table"})
 final class TailCommand implements Callable<Integer>
@@ -49,7 +49,8 @@ final class TailCommand implements Callable<Integer>
     private long lines;
 
     @Option(names = "--for", paramLabel = "<duration>", converter = DurationConverter.class,
-        description = "Stop following after this long: 500ms, 10s, 2m, 1h or ISO-8601 (PT1M).")
+        description = "Stop this long after printing the entries already there: 500ms, 10s, 2m, 1h or " +
+            "ISO-8601 (PT1M).")
     private Duration duration;
 
     @Option(names = "--max-entries", paramLabel = "N", description = "Stop after printing N entries in all.")
@@ -70,7 +71,6 @@ final class TailCommand implements Callable<Integer>
         final PipelineDefinition<?, ?> pipeline = entryOptions.pipeline();
         final EntryWriter writer = entryOptions.writer(pipeline, EntryFilter.byKey(entryOptions.key()));
         final PrintWriter out = spec.commandLine().getOut();
-        final long startNs = System.nanoTime();
         final long forNs = null == duration ? Long.MAX_VALUE : duration.toNanos();
         final long limit = null == maxEntries ? Long.MAX_VALUE : maxEntries;
         final long pollNs = TimeUnit.MILLISECONDS.toNanos(pollMs);
@@ -79,8 +79,15 @@ final class TailCommand implements Callable<Integer>
             reader.toLast(lines);
             final RawJournalEntry entry = new RawJournalEntry();
             long printed = 0;
+            // what is there already is printed whatever --for says: opening a journal in a fresh JVM can take
+            // longer than a short --for
+            while (printed < limit && reader.next(entry))
+            {
+                printed += writer.write(reader, entry) ? 1 : 0;
+            }
+            final long followStartNs = System.nanoTime();
             long leftNs;
-            while (printed < limit && (leftNs = forNs - (System.nanoTime() - startNs)) > 0)
+            while (printed < limit && (leftNs = forNs - (System.nanoTime() - followStartNs)) > 0)
             {
                 if (reader.next(entry))
                 {
