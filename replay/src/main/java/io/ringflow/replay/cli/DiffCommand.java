@@ -43,7 +43,6 @@ import java.util.concurrent.Callable;
     footer = {"", "Example: ringflow diff run1/output run2/output --pipeline com.acme.FraudPipeline"})
 final class DiffCommand implements Callable<Integer>
 {
-
     private final KeyStateInspector inspector;
 
     @Spec
@@ -125,6 +124,11 @@ final class DiffCommand implements Callable<Integer>
 
     private static List<String> differences(final RawJournalEntry a, final RawJournalEntry b)
     {
+        if (a.inputSequence() == b.inputSequence() && a.ordinal() == b.ordinal() && a.timestamp() == b.timestamp() &&
+            a.schemaId() == b.schemaId() && a.schemaVersion() == b.schemaVersion() && a.payloadEquals(b))
+        {
+            return List.of();
+        }
         final List<String> differences = new ArrayList<>(4);
         if (a.inputSequence() != b.inputSequence() || a.ordinal() != b.ordinal())
         {

@@ -34,12 +34,6 @@ final class EntryFilter
         this.key = null == key ? 0 : key;
     }
 
-    /** @return a filter that prints everything. */
-    static EntryFilter none()
-    {
-        return new EntryFilter(null, null, null, null);
-    }
-
     /** @return a filter that keeps only records of one key, or everything if {@code key} is null. */
     static EntryFilter byKey(final Long key)
     {
