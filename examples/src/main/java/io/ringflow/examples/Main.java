@@ -1,13 +1,20 @@
 package io.ringflow.examples;
 
+import io.ringflow.replay.cli.RingflowCli;
+
 import java.util.Arrays;
+import java.util.Set;
 
 /**
- * Entry point of the {@code ./ringflow} launcher: {@code demo [velocity] [options]} or
- * {@code quickstart [pipeline|durable]}.
+ * Entry point of the {@code ./ringflow} launcher: {@code demo [velocity] [options]},
+ * {@code quickstart [pipeline|durable]}, and the tool commands ({@code journal}, {@code diff}, {@code stat}),
+ * which it hands to {@link RingflowCli} with their exit code.
  */
 public final class Main
 {
+    /** Commands {@link RingflowCli} runs; {@code replay} and {@code state} join them when the replay API exists. */
+    private static final Set<String> TOOL_COMMANDS = Set.of("journal", "diff", "stat");
+
     private Main()
     {
     }
@@ -21,8 +28,16 @@ public final class Main
         {
             System.out.println("usage: ringflow demo [velocity] [options]   card-velocity fraud rule at a fixed rate, live figures");
             System.out.println("       ringflow quickstart [pipeline|durable [DIR]]  the README's quick starts: an operator chain, a pipeline, or a durable pipeline on journals");
+            System.out.println("       ringflow journal info|dump|tail <dir>   what a journal holds, its entries, new entries as they come");
+            System.out.println("       ringflow diff <outA> <outB>              the first divergent output of two output journals");
+            System.out.println("       ringflow stat <counters-file>            live counters of a running pipeline");
+            System.out.println("       (journal, diff, stat: options, formats and exit codes with --help, and in docs/CLI.md)");
             System.out.println(DemoOptions.usage());
             return;
+        }
+        if (TOOL_COMMANDS.contains(args[0]))
+        {
+            System.exit(RingflowCli.run(args, System.out, System.err));
         }
         switch (args[0])
         {

@@ -20,6 +20,10 @@ import java.util.zip.CRC32C;
  * excerpt's) before the caller reads its own fields from {@link #buffer()}. A failed check throws a
  * {@link JournalException} naming the directory and the index.
  * <p>
+ * A reader made without a frame ({@link #FrameReader(Path, int)}) adopts the kind of the first excerpt it
+ * reads, recognised by its magic, and then holds every later excerpt to that kind: what a tool that is
+ * handed some journal directory needs.
+ * <p>
  * Threading: one reader thread. Chronicle binds the tailer to the first thread that uses it;
  * {@link #releaseThread()} hands it on to another.
  */
@@ -29,12 +33,12 @@ final class FrameReader implements AutoCloseable
 
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
-    private final RecordFrame frame;
     private final Path directory;
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
     private final CRC32C crc = new CRC32C();
     private final UnsafeBuffer buffer;
+    private RecordFrame frame;
     private long currentIndex = NO_INDEX;
     private int payloadLength;
 
@@ -49,6 +53,30 @@ final class FrameReader implements AutoCloseable
         this.buffer = new UnsafeBuffer(new byte[frame.recordLength(maxPayloadLength)]);
         this.queue = SingleChronicleQueueBuilder.single(directory.toFile()).build();
         this.tailer = queue.createTailer();
+    }
+
+    /**
+     * A reader of either kind of journal: the first excerpt read decides which.
+     *
+     * @param directory        an existing directory; the caller checks that it holds a queue.
+     * @param maxPayloadLength initial buffer size for payloads; the buffer grows for larger excerpts.
+     */
+    FrameReader(final Path directory, final int maxPayloadLength)
+    {
+        if (!Files.isDirectory(directory))
+        {
+            throw new JournalException("no journal at " + directory + ": not a directory");
+        }
+        this.directory = directory;
+        this.buffer = new UnsafeBuffer(new byte[RecordFrame.INPUT.recordLength(maxPayloadLength)]);
+        this.queue = SingleChronicleQueueBuilder.single(directory.toFile()).build();
+        this.tailer = queue.createTailer();
+    }
+
+    /** @return the kind of journal read, or null while a kind-adopting reader has read nothing yet. */
+    RecordFrame frame()
+    {
+        return frame;
     }
 
     /**
@@ -67,10 +95,10 @@ final class FrameReader implements AutoCloseable
             final long excerptIndex = dc.index();
             final Bytes<?> bytes = dc.wire().bytes();
             final long length = bytes.readRemaining();
-            final int minLength = frame.recordLength(0);
+            final int minLength = null == frame ? RecordFrame.MIN_RECORD_LENGTH : frame.recordLength(0);
             if (length < minLength)
             {
-                throw corrupt(excerptIndex, "truncated excerpt of " + length + " bytes; a " + frame.journalName +
+                throw corrupt(excerptIndex, "truncated excerpt of " + length + " bytes; a " + journalName() +
                     " record has at least " + minLength);
             }
             if (length > buffer.capacity())
@@ -144,13 +172,23 @@ final class FrameReader implements AutoCloseable
      */
     void moveTo(final long index)
     {
-        final long count = count();
-        if (count == 0 || index < queue.firstIndex() || index > queue.lastIndex() || !tailer.moveToIndex(index))
+        if (!moveToIfPresent(index))
         {
-            throw new JournalException(frame.journalName + " " + directory + " has no entry at " + frame.indexName +
-                " " + index + " (0x" + Long.toHexString(index) + "): it holds " + count + " entries from " +
-                firstIndex() + " to " + lastIndex());
+            final long count = count();
+            throw new JournalException(journalName() + " " + directory + " has no entry at " +
+                (null == frame ? "index" : frame.indexName) + " " + index + " (0x" + Long.toHexString(index) +
+                "): it holds " + count + " entries from " + firstIndex() + " to " + lastIndex());
         }
+    }
+
+    /**
+     * Position so that the next {@link #next()} reads {@code index}, if the journal holds it.
+     *
+     * @return false, the position then undefined, if it does not.
+     */
+    boolean moveToIfPresent(final long index)
+    {
+        return count() > 0 && index >= queue.firstIndex() && index <= queue.lastIndex() && tailer.moveToIndex(index);
     }
 
     /**
@@ -170,6 +208,12 @@ final class FrameReader implements AutoCloseable
     void toStart()
     {
         tailer.toStart();
+    }
+
+    /** Position after the last excerpt written so far, so that {@link #next()} reads only later ones. */
+    void toEnd()
+    {
+        tailer.toEnd();
     }
 
     long firstIndex()
@@ -213,6 +257,16 @@ final class FrameReader implements AutoCloseable
     private int check(final long index, final int length)
     {
         final int magic = buffer.getInt(RecordFrame.MAGIC_OFFSET, ORDER);
+        if (null == frame)
+        {
+            final RecordFrame found = RecordFrame.ofMagic(magic);
+            if (null == found)
+            {
+                throw corrupt(index, String.format("bad magic 0x%08x '%s': not a Ringflow input or output journal record",
+                    magic, RecordFrame.magicText(magic)));
+            }
+            frame = found;
+        }
         if (magic != frame.magic)
         {
             throw wrongMagic(index, magic);
@@ -249,6 +303,11 @@ final class FrameReader implements AutoCloseable
         return payloadLength;
     }
 
+    private String journalName()
+    {
+        return null == frame ? "journal" : frame.journalName;
+    }
+
     private JournalException wrongMagic(final long index, final int magic)
     {
         final RecordFrame found = RecordFrame.ofMagic(magic);
@@ -265,7 +324,7 @@ final class FrameReader implements AutoCloseable
 
     private JournalException corrupt(final long index, final String what, final Throwable cause)
     {
-        return new JournalException("corrupt " + frame.journalName + " " + directory + " at index " + index + " (0x" +
+        return new JournalException("corrupt " + journalName() + " " + directory + " at index " + index + " (0x" +
             Long.toHexString(index) + "): " + what, cause);
     }
 }

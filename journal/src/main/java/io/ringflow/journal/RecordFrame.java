@@ -38,6 +38,9 @@ final class RecordFrame
     static final int MAGIC_OFFSET = 0;
     static final int FORMAT_VERSION_OFFSET = 4;
     static final int TRAILER_LENGTH = Integer.BYTES;
+    /** The shortest record of any kind: a header and a CRC32C, no payload. */
+    static final int MIN_RECORD_LENGTH = Math.min(
+        JournalRecordDescriptor.HEADER_LENGTH, OutputRecordDescriptor.HEADER_LENGTH) + TRAILER_LENGTH;
 
     final String kind;
     final String journalName;

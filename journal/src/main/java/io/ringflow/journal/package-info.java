@@ -19,6 +19,10 @@
  *       position, payload, CRC32C); {@link io.ringflow.journal.OutputJournal} appends it and
  *       {@link io.ringflow.journal.OutputJournalReader} reads it with the same checks. Each reader
  *       recognises the other kind of journal by its magic and says so.</li>
+ *   <li>{@link io.ringflow.journal.RawJournalReader}: reads either kind of journal without a codec, for
+ *       tools: each entry's header fields and payload bytes ({@link io.ringflow.journal.RawJournalEntry}),
+ *       with the same frame checks; the kind ({@link io.ringflow.journal.JournalKind}) comes from the
+ *       magic, and schemas are checked only when a payload is decoded.</li>
  *   <li>{@link io.ringflow.journal.OutputJournalSink}: the exactly-once {@code SequencedSink}. Given the
  *       output position of the checkpoint restored from, it verifies and skips the outputs a replay
  *       regenerates, then appends; a divergent replay fails loudly.</li>
