@@ -4,13 +4,8 @@ import io.ringflow.journal.InputJournal;
 import io.ringflow.journal.OutputJournalEntry;
 import io.ringflow.journal.OutputJournalReader;
 import io.ringflow.journal.durable.DurablePipeline;
-import io.ringflow.operators.aggregate.Aggregates;
-import io.ringflow.operators.time.WatermarkStrategy;
 import io.ringflow.operators.window.WindowResult;
 import io.ringflow.operators.window.WindowResultCodec;
-import io.ringflow.operators.window.Windows;
-import io.ringflow.pipeline.Pipeline;
-import io.ringflow.pipeline.RecordType;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,11 +40,14 @@ public final class DurableQuickStart
         }
     }
 
+    private static long epochNanos()
+    {
+        return System.currentTimeMillis() * 1_000_000L;
+    }
+
     static void run(final PrintStream out, final Path dir)
     {
         // durable:start
-        RecordType<Trade> tradeType = RecordType.of("Trade", Trade::new,
-            (from, to) -> to.set(from.symbolId, from.quantity, from.priceTicks, from.timeMs));
         long[][] trades = {{7, 100, 1_001, 250}, {7, 300, 1_002, 900}, {9, 200, 2_000, 1_050},
                            {9, 100, 2_001, 1_300}, {7, 500, 1_003, 2_100}};
 
@@ -58,24 +56,16 @@ public final class DurableQuickStart
             Trade trade = new Trade();
             for (long[] t : trades)
             {
-                journal.append(new TradeCodec(), trade.set(t[0], t[1], t[2], t[3]), t[3], System.nanoTime());
+                journal.append(new TradeCodec(), trade.set(t[0], t[1], t[2], t[3]), t[3], epochNanos());
             }
-            journal.appendEndOfStream(System.nanoTime());
+            journal.appendEndOfStream(epochNanos());
         }
 
-        DurablePipeline<Trade, WindowResult> durable = DurablePipeline.<Trade, WindowResult>builder("volume-v1")
-            .input(dir.resolve("input"), new TradeCodec(), tradeType)
-            .output(dir.resolve("output"), new WindowResultCodec(2))
+        DurablePipeline<Trade, WindowResult> durable = DurablePipeline.builder(new VolumePipeline())
+            .input(dir.resolve("input"))
+            .output(dir.resolve("output"))
             .checkpoints(dir.resolve("checkpoints"), 3)                       // keep the newest 3
             .checkpointEvery(2, 1_000)                     // a barrier every 2 records or 1 s (tiny, to show it)
-            .plan((source, sink) -> Pipeline.from(source)
-                .assignTimestamps("event-time",
-                    WatermarkStrategy.<Trade>forBoundedOutOfOrderness(100).withTimestampAssigner(Trade::timeMs))
-                .stage("volume")
-                .keyBy(Trade::symbolId)
-                .window(Windows.tumbling(1_000))
-                .aggregate("volume", Aggregates.of(Aggregates.count(), Aggregates.sum(Trade::quantity)))
-                .to(sink))
             .build();
 
         out.println("first run:  " + durable.run().describe());

@@ -7,13 +7,13 @@ import java.util.Set;
 
 /**
  * Entry point of the {@code ./ringflow} launcher: {@code demo [velocity] [options]},
- * {@code quickstart [pipeline|durable]}, and the tool commands ({@code journal}, {@code diff}, {@code stat}),
+ * {@code quickstart [pipeline|durable]}, and the tool commands ({@code journal}, {@code replay}, {@code state}, {@code diff}, {@code stat}),
  * which it hands to {@link RingflowCli} with their exit code.
  */
 public final class Main
 {
-    /** Commands {@link RingflowCli} runs; {@code replay} and {@code state} join them when the replay API exists. */
-    private static final Set<String> TOOL_COMMANDS = Set.of("journal", "diff", "stat");
+    /** Commands {@link RingflowCli} runs. */
+    private static final Set<String> TOOL_COMMANDS = Set.of("journal", "replay", "state", "diff", "stat");
 
     private Main()
     {
@@ -29,9 +29,11 @@ public final class Main
             System.out.println("usage: ringflow demo [velocity] [options]   card-velocity fraud rule at a fixed rate, live figures");
             System.out.println("       ringflow quickstart [pipeline|durable [DIR]]  the README's quick starts: an operator chain, a pipeline, or a durable pipeline on journals");
             System.out.println("       ringflow journal info|dump|tail <dir>   what a journal holds, its entries, new entries as they come");
+            System.out.println("       ringflow replay <journal> --pipeline C   replay a journal: breakpoints, pacing, verify, state at the stop");
+            System.out.println("       ringflow state <journal> --pipeline C --at SEQ   time travel: the state just after an input");
             System.out.println("       ringflow diff <outA> <outB>              the first divergent output of two output journals");
             System.out.println("       ringflow stat <counters-file>            live counters of a running pipeline");
-            System.out.println("       (journal, diff, stat: options, formats and exit codes with --help, and in docs/CLI.md)");
+            System.out.println("       (tool commands: options, formats and exit codes with --help, and in docs/CLI.md)");
             System.out.println(DemoOptions.usage());
             return;
         }

@@ -204,13 +204,35 @@ public final class ReplaySession<I, O> implements AutoCloseable
     /** @return why it stopped: end of stream, end of the journal, or a divergence. */
     public StopReason runToEnd()
     {
-        return run(Long.MAX_VALUE, null);
+        return run(Long.MAX_VALUE, null, Long.MAX_VALUE);
+    }
+
+    /**
+     * Process at most {@code entries} journal entries: a long replay in slices, between which a caller
+     * shows progress.
+     *
+     * @param entries how many, at most.
+     * @return {@link StopReason#LIMIT} if that many were processed, otherwise why it stopped earlier.
+     */
+    public StopReason runEntries(final long entries)
+    {
+        return run(Long.MAX_VALUE, null, entries);
     }
 
     private StopReason run(final long toSequence, final InputBreakpoint<I> breakpoint)
     {
-        while (true)
+        return run(toSequence, breakpoint, Long.MAX_VALUE);
+    }
+
+    private StopReason run(final long toSequence, final InputBreakpoint<I> breakpoint, final long maxEntries)
+    {
+        for (long entries = 0; ; entries++)
         {
+            if (entries >= maxEntries)
+            {
+                runtime.stepUntilIdle();
+                return checkDivergence() ? StopReason.DIVERGED : StopReason.LIMIT;
+            }
             if (ended)
             {
                 return StopReason.END_OF_STREAM;
@@ -260,6 +282,9 @@ public final class ReplaySession<I, O> implements AutoCloseable
                 break;
             case JournalRecordDescriptor.TYPE_PROCESSING_TIME_TICK:
                 result = ingress.processingTime(next.timestamp(), sequence);
+                break;
+            case JournalRecordDescriptor.TYPE_WATERMARK:
+                result = ingress.watermark(next.timestamp(), sequence);
                 break;
             case JournalRecordDescriptor.TYPE_END_OF_STREAM:
                 result = ingress.endOfStream(sequence);
@@ -326,7 +351,7 @@ public final class ReplaySession<I, O> implements AutoCloseable
         final List<StageView> views = new ArrayList<>();
         for (final StageStats stats : runtime.stats())
         {
-            views.add(new StageView(stats.stage(), stats.watermark(), stats.recordsIn()));
+            views.add(new StageView(stats.stage(), stats.watermark(), stats.outputWatermark(), stats.recordsIn()));
         }
         return views;
     }

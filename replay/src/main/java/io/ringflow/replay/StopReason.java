@@ -11,6 +11,8 @@ public enum StopReason
     END_OF_STREAM,
     /** The journal has no more entries (it has no end-of-stream, or is still being written). */
     END_OF_JOURNAL,
+    /** The number of entries asked for was processed ({@code ReplaySession.runEntries}). */
+    LIMIT,
     /** An output differed from the recorded output journal being verified: see {@code ReplaySession.divergence()}. */
     DIVERGED
 }

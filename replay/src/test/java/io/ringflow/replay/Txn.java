@@ -40,7 +40,7 @@ public final class Txn
     }
 
     /** Three longs, little-endian. */
-    static final class Codec implements RecordCodec<Txn>
+    public static final class Codec implements RecordCodec<Txn>
     {
         private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 

@@ -29,6 +29,17 @@ public interface SequencedIngress<T>
     <A> PublishResult publish(RecordTranslator<T, A> translator, A argument, long sequence, long originNs);
 
     /**
+     * A watermark the source recorded (a journal's WATERMARK entry), delivered in-band like any upstream
+     * watermark: a timestamp assigner in the pipeline replaces it with its own; a pipeline without one
+     * takes its event time from it.
+     *
+     * @param watermark the watermark.
+     * @param sequence  its sequence at the source.
+     * @return as {@link #publish}.
+     */
+    PublishResult watermark(long watermark, long sequence);
+
+    /**
      * Advance every stage's processing time.
      *
      * @param time     the processing time operators are to see.

@@ -11,7 +11,7 @@ import io.ringflow.pipeline.SequencedIngress;
 
 /**
  * Feeds a {@link SequencedIngress} from an input journal: every record with its journal sequence,
- * processing-time ticks where they were journaled, the end-of-stream where it was journaled, and a
+ * journaled watermarks and processing-time ticks where they were journaled, the end-of-stream where it was journaled, and a
  * checkpoint barrier after every {@code barrierRecords} records or {@code barrierIntervalMs} of wall
  * time, whichever comes first. Where barriers fall changes which checkpoints exist, never what the
  * pipeline outputs.
@@ -111,12 +111,14 @@ public final class JournalFeeder<T>
                 case JournalRecordDescriptor.TYPE_PROCESSING_TIME_TICK:
                     result = ingress.processingTime(entry.timestamp(), sequence);
                     break;
+                case JournalRecordDescriptor.TYPE_WATERMARK:
+                    result = ingress.watermark(entry.timestamp(), sequence);
+                    break;
                 case JournalRecordDescriptor.TYPE_END_OF_STREAM:
                     return PublishResult.OK == ingress.endOfStream(sequence) ? Stop.END_OF_STREAM : Stop.PIPELINE_CLOSED;
                 default:
                     throw new JournalException("journal " + reader.directory() + ": sequence " + sequence + " is a " +
-                        JournalRecordDescriptor.typeName(entry.type()) + " entry, which a pipeline fed from the " +
-                        "journal cannot take: its watermarks come from its own timestamp assigner");
+                        JournalRecordDescriptor.typeName(entry.type()) + " entry, which this version cannot feed");
             }
             if (PublishResult.OK != result)
             {

@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
  * compared: a position is a Chronicle index, which holds the roll cycle, so two identical runs on different
  * days have different positions.
  * <p>
- * The state of the key involved comes from a {@link KeyStateInspector}; until time travel exists
- * ({@link KeyStateInspector#NOT_BUILT}) diff says that it cannot name it.
+ * The state of the key involved comes from a {@link KeyStateInspector}: time travel over the input journal
+ * when {@code --input} is given ({@link TimeTravelInspector}), otherwise a note saying what to give.
  * <p>
  * Threading: runs on the caller's thread.
  */
@@ -37,9 +37,9 @@ import java.util.concurrent.Callable;
         "Prints the first divergent output: its position in each journal, its idempotency key and both " +
             "records (decoded, and their key named, with --pipeline), or which journal ended first. Exit code " +
             "0 if equal, 1 if they differ.",
-        "Not built yet: naming the state of the key involved needs time travel (restore the checkpoint before " +
-            "the input sequence and replay to it), which the replay API will provide; diff prints the key and " +
-            "input sequence to look at, and says the state is not available."},
+        "With --input (the input journal both runs read) and --pipeline, it also names the state of the key " +
+            "involved just before that input, by time travel: the nearest checkpoint (--checkpoints) restored, " +
+            "then a replay up to it."},
     footer = {"", "Example: ringflow diff run1/output run2/output --pipeline com.acme.FraudPipeline"})
 final class DiffCommand implements Callable<Integer>
 {
@@ -58,6 +58,14 @@ final class DiffCommand implements Callable<Integer>
         description = "A PipelineDefinition class: decode the divergent records with its output codec and " +
             "name their outputKey().")
     private String pipelineClass;
+
+    @Option(names = "--input", paramLabel = "<journal>",
+        description = "The input journal both runs read: name the diverging key's state by time travel.")
+    private Path input;
+
+    @Option(names = "--checkpoints", paramLabel = "<dir>",
+        description = "With --input: the checkpoints to start the time travel from.")
+    private Path checkpoints;
 
     DiffCommand(final KeyStateInspector inspector)
     {
@@ -90,7 +98,8 @@ final class DiffCommand implements Callable<Integer>
                 {
                     final Divergence divergence = new Divergence(pipeline, out);
                     divergence.print(compared, hasA ? readerA : null, a, hasB ? readerB : null, b, differences);
-                    divergence.printKeyState(inspector, hasA ? a : b);
+                    divergence.printKeyState(null == input ? inspector : new TimeTravelInspector(input, checkpoints),
+                        hasA ? a : b);
                     return RingflowCli.EXIT_DIFFERENT;
                 }
                 compared++;

@@ -35,11 +35,16 @@ final class Formats
 
     /**
      * @param timestamp an event timestamp.
-     * @return it in decimal, or "none" for {@link Timestamps#NO_TIMESTAMP}.
+     * @return it in decimal, "none" for {@link Timestamps#NO_TIMESTAMP}, "end" for the end-of-stream
+     *         watermark {@link Timestamps#END_OF_STREAM}.
      */
     static String timestamp(final long timestamp)
     {
-        return Timestamps.NO_TIMESTAMP == timestamp ? "none" : Long.toString(timestamp);
+        if (Timestamps.NO_TIMESTAMP == timestamp)
+        {
+            return "none";
+        }
+        return Timestamps.END_OF_STREAM == timestamp ? "end" : Long.toString(timestamp);
     }
 
     /**

@@ -19,8 +19,9 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code ringflow} command line: {@code journal info|dump|tail}, {@code diff} and {@code stat}. Every
- * command reads only; none writes to a journal or a counters file. Formats and exit codes are documented
+ * The {@code ringflow} command line: {@code journal info|dump|tail}, {@code replay}, {@code state},
+ * {@code diff} and {@code stat}. Only {@code replay --out} writes (a new output journal); no command writes
+ * to an existing journal or a counters file. Formats and exit codes are documented
  * in {@code docs/CLI.md} and stay stable.
  * <p>
  * Errors: a usage error (unknown command or option, a bad option value) and bad input (a missing or
@@ -34,13 +35,14 @@ import java.util.concurrent.Callable;
     name = "ringflow",
     mixinStandardHelpOptions = true,
     versionProvider = RingflowCli.Version.class,
-    description = "Inspect Ringflow journals and running pipelines. Every command only reads.",
-    subcommands = {JournalCommand.class, DiffCommand.class, StatCommand.class},
+    description = "Inspect Ringflow journals and running pipelines, replay journals, travel in time. Only " +
+        "replay --out writes (a new output journal); nothing else writes anything.",
+    subcommands = {JournalCommand.class, ReplayCommand.class, StateCommand.class, DiffCommand.class, StatCommand.class},
     commandListHeading = "%nCommands:%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success; for diff: the journals are equal",
-        "1:diff: the journals differ",
+        "1:diff: the journals differ; replay --verify: the replay diverged from the recorded output",
         "2:usage error: unknown command or option, bad or conflicting option values",
         "3:bad input: missing or non-journal directory, unknown pipeline class, sequence out of range, " +
             "another schema version, corrupt entry, unreadable counters file"},
@@ -122,7 +124,7 @@ public final class RingflowCli implements Callable<Integer>
     @Override
     public Integer call()
     {
-        throw new ParameterException(spec.commandLine(), "missing command: journal, diff or stat");
+        throw new ParameterException(spec.commandLine(), "missing command: journal, replay, state, diff or stat");
     }
 
     private static int onUsageError(final ParameterException ex, final String[] args)
@@ -187,6 +189,10 @@ public final class RingflowCli implements Callable<Integer>
             if (DiffCommand.class == type)
             {
                 return type.cast(new DiffCommand(inspector));
+            }
+            if (ReplayCommand.class == type)
+            {
+                return type.cast(new ReplayCommand(Terminal.isInteractive(out)));
             }
             if (StatCommand.class == type)
             {

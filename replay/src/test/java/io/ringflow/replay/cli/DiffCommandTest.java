@@ -59,7 +59,7 @@ class DiffCommandTest
               A record  {"account":7,"balanceCents":100,"currency":"EUR"}
               B record  {"account":7,"balanceCents":101,"currency":"EUR"}
               key       7
-              state     of key 7 before input sequence <c>+3: not available: naming it needs time travel (restore the checkpoint before input sequence <c>+3 and replay up to it), which is not built yet (issue 5, io.ringflow.replay)
+              state     of key 7 before input sequence <c>+3: not available: give --input <journal> (and --checkpoints <dir>) with --pipeline to find it by time travel to input sequence <c>+3
             """);
     }
 

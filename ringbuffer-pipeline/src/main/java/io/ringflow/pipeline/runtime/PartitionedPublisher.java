@@ -47,6 +47,7 @@ final class PartitionedPublisher<T> extends StageOutput<T>
     @Override
     public void emitWatermark(final long watermark)
     {
+        outputWatermark = watermark;
         for (final RingPublisher<T> partition : partitions)
         {
             partition.context(sequence, originNs);

@@ -53,6 +53,7 @@ final class RingPublisher<T> extends StageOutput<T>
     @Override
     public void emitWatermark(final long watermark)
     {
+        outputWatermark = watermark;
         // it rides with the pending record only if the same input caused both: a watermark of a later
         // input (the end-of-stream's final one) keeps that input's sequence, so keys downstream do not
         // depend on where a batch happened to end

@@ -65,6 +65,12 @@ final class SequencedRingIngress<T> implements SequencedIngress<T>, IngressContr
     }
 
     @Override
+    public PublishResult watermark(final long watermark, final long sequence)
+    {
+        return control(Envelopes.WATERMARK, watermark, sequence);
+    }
+
+    @Override
     public PublishResult processingTime(final long time, final long sequence)
     {
         return control(Envelopes.TICK, time, sequence);

@@ -17,7 +17,6 @@ final class SinkOutput<T> extends StageOutput<T>
     private final SequencedSink<T> sequencedSink;
     private final OutputKeys keys = new OutputKeys();
     private final CheckpointListener checkpoints;
-    private long watermark = Long.MIN_VALUE;
 
     /**
      * @param sink        the user's sink.
@@ -48,7 +47,7 @@ final class SinkOutput<T> extends StageOutput<T>
     @Override
     public void emitWatermark(final long watermark)
     {
-        this.watermark = watermark;
+        outputWatermark = watermark;
     }
 
     @Override
@@ -87,6 +86,6 @@ final class SinkOutput<T> extends StageOutput<T>
     /** @return the last watermark that reached the sink. */
     long watermark()
     {
-        return watermark;
+        return outputWatermark;
     }
 }

@@ -17,6 +17,8 @@ abstract class StageOutput<T> implements Output<T>
     protected long sequence;
     protected long originNs;
     protected long recordsOut;
+    /** The last watermark this output passed on; written by the stage thread only. */
+    protected long outputWatermark = Long.MIN_VALUE;
     private SideOutputs sideOutputs = SideOutputs.NONE;
 
     final void context(final long sequence, final long originNs)
@@ -71,6 +73,12 @@ abstract class StageOutput<T> implements Output<T>
     long backPressureNs()
     {
         return 0;
+    }
+
+    /** @return the last watermark the stage emitted (its operators may generate their own). */
+    final long outputWatermark()
+    {
+        return outputWatermark;
     }
 
     /** @return main-output records emitted. */

@@ -18,6 +18,8 @@ import io.ringflow.pipeline.metrics.StageCounters;
  * @param watermarkLag      highest record timestamp seen minus the watermark, 0 before both exist.
  * @param ringOccupancy     events waiting in the input ring.
  * @param finished          end-of-stream passed through the stage.
+ * @param outputWatermark   the last watermark the stage emitted: differs from {@code watermark} where its
+ *                          operators assign timestamps (a first stage has no input watermark).
  */
 public record StageStats(
     String stage,
@@ -31,7 +33,8 @@ public record StageStats(
     long watermark,
     long watermarkLag,
     long ringOccupancy,
-    boolean finished)
+    boolean finished,
+    long outputWatermark)
 {
     static StageStats of(final Stage<?, ?> stage)
     {
@@ -50,6 +53,7 @@ public record StageStats(
             watermark,
             lag,
             stage.input().occupancy(),
-            stage.isFinished());
+            stage.isFinished(),
+            output.outputWatermark());
     }
 }
