@@ -34,6 +34,7 @@ final class FrameWriter implements AutoCloseable
     private final ExcerptAppender appender;
     private final CRC32C crc = new CRC32C();
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+    private long lastWritten = -1;
 
     FrameWriter(final RecordFrame frame, final Path directory, final RollCycle rollCycle)
     {
@@ -84,7 +85,9 @@ final class FrameWriter implements AutoCloseable
     {
         try
         {
-            return writeExcerpt(payloadLength);
+            // counted once the document is closed: closing completes its header, and that can fault too
+            lastWritten = writeExcerpt(payloadLength);
+            return lastWritten;
         }
         catch (final InternalError ex)
         {
@@ -100,19 +103,11 @@ final class FrameWriter implements AutoCloseable
      */
     private JournalException fault(final InternalError ex)
     {
-        long lastIntact;
-        try
-        {
-            lastIntact = queue.lastIndex();
-        }
-        catch (final RuntimeException | InternalError again)
-        {
-            lastIntact = -1;
-        }
+        // the last index this writer appended, not queue.lastIndex(): reading the store back can fault too
         return new JournalException("journal " + directory + ": the append faulted writing the memory-mapped " +
             "file, most likely because the disk is full (" + ex.getMessage() + "); this entry was not appended, " +
-            "entries up to sequence " + lastIntact + " are intact: free space, reopen the journal and append again",
-            ex);
+            "entries up to sequence " + lastWritten + " (the last this writer appended, -1 if none) are intact: " +
+            "free space, reopen the journal and append again", ex);
     }
 
     private long writeExcerpt(final int payloadLength)
