@@ -52,12 +52,12 @@ import java.util.Objects;
  * which lies above the previous watermark and at or below the one being processed, so results are never late
  * downstream. Results precede the watermark that produced them.
  * <p>
- * <b>State</b>, all off-heap and snapshotted exactly: buffered records (40-byte entry plus a 24-byte count per
- * (key, timestamp)); per key with partial matches a 24-byte header; per partial match
- * {@code 24 + 16 * events} bytes; one timer per buffered (key, timestamp) and per started partial match. With
- * {@link AfterMatchSkip#NO_SKIP} a key holds one partial match per first-stage record within the last
- * {@code T}, so size {@code within} to the first stage's rate. No allocation per record or result in steady
- * state.
+ * <b>State</b>, all off-heap and snapshotted exactly, in {@code OffHeapHashStore} slots (an entry costs 1.4 to
+ * 2.9 slots with the table's spare capacity): 48 bytes per (key, timestamp) with buffered records, holding the
+ * first, and 48 per further record there; 40 per key with partial matches; {@code 48 + 16 * events} per partial match; and one timer per
+ * buffered (key, timestamp) and per started partial match. With {@link AfterMatchSkip#NO_SKIP} a key holds one
+ * partial match per first-stage record of the last {@code T} ticks, so mind {@code within} against the first
+ * stage's rate. No allocation per record or result in steady state.
  * <p>
  * Threading: the runtime contract of {@code io.ringflow.operators}: one thread at a time.
  *
@@ -328,7 +328,10 @@ public final class PatternOperator<T> implements OneInputOperator<T, PatternMatc
         final int count = pending.release(key, timestamp);
         for (int ordinal = 0; ordinal < count; ordinal++)
         {
-            pending.take(key, timestamp, ordinal);
+            if (ordinal > 0)
+            {
+                pending.take(key, timestamp, ordinal);
+            }
             matches.onEvent(key, timestamp, pending.id(), pending.mask());
         }
     }
