@@ -169,7 +169,7 @@ final class PartialMatches implements AutoCloseable
             buffer.putInt(offset + TAKEN_OFFSET, 1);
             buffer.putLong(offset + EVENTS_OFFSET, timestamp);
             buffer.putLong(offset + EVENTS_OFFSET + Long.BYTES, id);
-            timers.register(Timestamps.saturatingAdd(timestamp, within), key, deadlineNamespace);
+            timers.register(deadline(timestamp), key, deadlineNamespace);
         }
 
         storeOrRemove(keyOffset, head, tail, ordinal + 1);
@@ -204,7 +204,7 @@ final class PartialMatches implements AutoCloseable
             }
             else
             {
-                final long due = Timestamps.saturatingAdd(buffer.getLong(offset + EVENTS_OFFSET), within);
+                final long due = deadline(buffer.getLong(offset + EVENTS_OFFSET));
                 if (due > deadline)
                 {
                     break;
@@ -226,6 +226,15 @@ final class PartialMatches implements AutoCloseable
             partials.removeAt(offset);
         }
         storeOrRemove(keyOffset, seq, tail, keyState.getLong(keyOffset + ORDINAL_OFFSET));
+    }
+
+    /**
+     * {@code first.ts + within}, capped at the largest valid event time: results carry it as their timestamp, and
+     * {@code Long.MAX_VALUE} is reserved for end of stream. No record can come after the cap, so the bound is unchanged.
+     */
+    private long deadline(final long firstTimestamp)
+    {
+        return Math.min(Timestamps.saturatingAdd(firstTimestamp, within), Timestamps.END_OF_STREAM - 1);
     }
 
     private int advance(
@@ -311,7 +320,7 @@ final class PartialMatches implements AutoCloseable
                 line.append(i > 0 ? " -> " : "").append(eventStages[i]).append("(ts=").append(buffer.getLong(eventOffset))
                     .append(", id=").append(buffer.getLong(eventOffset + Long.BYTES)).append(')');
             }
-            final long due = Timestamps.saturatingAdd(buffer.getLong(offset + EVENTS_OFFSET), within);
+            final long due = deadline(buffer.getLong(offset + EVENTS_OFFSET));
             if (taken < events)
             {
                 line.append(" waiting for '").append(eventStages[taken]).append("' (record ").append(taken + 1).append(" of ")

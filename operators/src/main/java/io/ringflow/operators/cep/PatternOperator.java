@@ -45,7 +45,9 @@ import java.util.Objects;
  *   record, and has {@code ts <= first.ts + T} (inclusive); the match is emitted as {@link MatchKind#TIMED_OUT}
  *   when the watermark reaches {@code first.ts + T} (so a breaking record at exactly {@code first.ts + T}
  *   still counts, and one at {@code first.ts + T + 1} does not);</li>
- *   <li>a partial match still incomplete then is dropped ({@link #expiredPartialMatches()}).</li>
+ *   <li>a partial match still incomplete then is dropped ({@link #expiredPartialMatches()});</li>
+ *   <li>{@code first.ts + T} is capped at {@code Long.MAX_VALUE - 1}, the largest valid timestamp (so a result
+ *   never carries the end-of-stream value); no record can lie beyond it, so the bounds are unchanged.</li>
  * </ul>
  * <b>Output.</b> A MATCHED result is emitted when the watermark reaches its last record's timestamp, a TIMED_OUT
  * one when it reaches {@code first.ts + T}; each is emitted with that timestamp ({@link PatternMatch#endTimestamp()}),

@@ -11,7 +11,8 @@ package io.ringflow.operators.cep;
  *     .within(30_000);
  * Pattern<Txn> threeDeclines = Patterns.<Txn>times("declined", Txn::isDeclined, 3).within(10_000);
  * }</pre>
- * The semantics (bounds, order, consumption) are those of {@link PatternOperator}.
+ * The semantics (bounds, order, consumption) are those of {@link PatternOperator}. Threading: stateless
+ * factories, called at set-up; patterns are immutable and may be shared.
  */
 public final class Patterns
 {

@@ -69,7 +69,7 @@ final class PatternReference
             {
                 continue;
             }
-            final long deadline = saturatingAdd(records.get(first).time(), within);
+            final long deadline = deadline(records.get(first).time(), within);
             final int[] taken = new int[positive.length()];
             taken[0] = first;
             int last = first;
@@ -126,9 +126,9 @@ final class PatternReference
         return text.append(" end=").append(end).append(" @").append(end).toString();
     }
 
-    private static long saturatingAdd(final long a, final long b)
+    private static long deadline(final long a, final long b)
     {
         final long sum = a + b;
-        return sum < a ? Long.MAX_VALUE : sum;
+        return sum < a || sum == Long.MAX_VALUE ? Long.MAX_VALUE - 1 : sum;
     }
 }
