@@ -112,7 +112,7 @@ class StatCommandTest
 
     private long acceptedCount()
     {
-        // read from the file rather than assumed: the ingress does not count into it yet (see the report)
+        // read from the file: the first stage publishes the ingress's count at its housekeeping
         try (CountersFileReader reader = CountersFileReader.open(file))
         {
             return reader.value("orders: records accepted");

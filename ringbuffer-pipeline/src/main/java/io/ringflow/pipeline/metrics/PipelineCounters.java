@@ -85,6 +85,17 @@ public final class PipelineCounters
         recordsAccepted.getAndAdd(count);
     }
 
+    /**
+     * Publish the total of records accepted, for an ingress that counts them without a shared counter per
+     * record (the ring runtime's: claims minus skips). One writer thread: the first stage's.
+     *
+     * @param total records accepted so far.
+     */
+    public void publishAccepted(final long total)
+    {
+        recordsAccepted.setOrdered(total);
+    }
+
     /** Count one ingress call refused with {@code BACK_PRESSURED}; any thread. */
     public void onBackPressured()
     {

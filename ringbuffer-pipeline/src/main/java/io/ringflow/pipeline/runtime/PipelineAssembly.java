@@ -14,6 +14,7 @@ import io.ringflow.pipeline.metrics.StageCounters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * Turns a validated {@link PipelineBuilder} into a {@link PipelineRuntime}: rings first, then stages from
@@ -62,19 +63,25 @@ final class PipelineAssembly<I, T>
         final PipelineCounters pipelineCounters = null == countersFile ?
             PipelineCounters.disabled(builder.name) : PipelineCounters.allocate(countersFile, builder.name);
         final Ring<I> ingressRing = (Ring<I>)rings.get(0).get(0);
+        final LongSupplier acceptedCount;
         if (ProducerMode.SEQUENCED == builder.producerMode)
         {
-            runtime.sequencedIngress(new SequencedRingIngress<>(ingressRing, waiter));
+            final SequencedRingIngress<I> ingress = new SequencedRingIngress<>(ingressRing, waiter);
+            runtime.sequencedIngress(ingress);
+            acceptedCount = ingress::publishedCount;
         }
         else
         {
-            runtime.ingress(new RingIngress<>(ingressRing, builder.trackLatency, waiter, pipelineCounters));
+            final RingIngress<I> ingress = new RingIngress<>(ingressRing, builder.trackLatency, waiter, pipelineCounters);
+            runtime.ingress(ingress);
+            acceptedCount = ingress::acceptedCount;
         }
         final List<List<Stage<?, ?>>> stages = new ArrayList<>();
         for (int i = builder.specs.size() - 1; i >= 0; i--)
         {
             stages.add(0, createStages(i));
         }
+        stages.get(0).get(0).publishesAccepted(pipelineCounters, acceptedCount);
         for (int i = 0; i < stages.size(); i++)
         {
             final StageSpec<?, ?> spec = builder.specs.get(i);

@@ -11,8 +11,11 @@ import io.ringflow.pipeline.DeadLetterHandler;
 import io.ringflow.pipeline.ErrorPolicy;
 import io.ringflow.pipeline.PipelineException;
 import io.ringflow.pipeline.metrics.LatencyRecorder;
+import io.ringflow.pipeline.metrics.PipelineCounters;
 import io.ringflow.pipeline.metrics.StageCounters;
 import org.agrona.concurrent.EpochClock;
+
+import java.util.function.LongSupplier;
 
 /**
  * One stage: a fused operator chain fed by one ring. {@link #doWork()} takes what the ring holds (up
@@ -65,6 +68,8 @@ final class Stage<I, O> implements EventPoller.Handler<I>
     private long lastSequence = -1;
     private boolean clockTicks = true;
     private StageCheckpoints checkpoints;
+    private PipelineCounters pipelineCounters;
+    private LongSupplier acceptedCount;
 
     Stage(
         final String name,
@@ -106,6 +111,19 @@ final class Stage<I, O> implements EventPoller.Handler<I>
     void processingTimeInBand()
     {
         clockTicks = false;
+    }
+
+    /**
+     * The first stage publishes the ingress's accepted count with its own counters: the ingress keeps no
+     * shared per-record counter (claims minus skips), so someone has to copy the total into the file.
+     *
+     * @param counters      the pipeline's counters.
+     * @param acceptedCount the ingress's accepted total.
+     */
+    void publishesAccepted(final PipelineCounters counters, final LongSupplier acceptedCount)
+    {
+        this.pipelineCounters = counters;
+        this.acceptedCount = acceptedCount;
     }
 
     /**
@@ -195,6 +213,10 @@ final class Stage<I, O> implements EventPoller.Handler<I>
 
     private void publishCounters()
     {
+        if (null != acceptedCount)
+        {
+            pipelineCounters.publishAccepted(acceptedCount.getAsLong());
+        }
         counters.publishTotals(
             recordsIn,
             output.recordsOut(),

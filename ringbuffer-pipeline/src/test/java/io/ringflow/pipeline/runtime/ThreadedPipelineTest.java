@@ -189,6 +189,8 @@ class ThreadedPipelineTest
             io.ringflow.pipeline.metrics.CountersFileReader.open(file))
         {
             assertThat(reader.value("only: records in")).isEqualTo(1_000);
+            assertThat(reader.value(pipeline.name() + ": records accepted")).as("published by the first stage")
+                .isEqualTo(1_000);
             assertThat(reader.value("only: records out")).isEqualTo(1_000);
             assertThat(reader.value("only: watermark")).isEqualTo(Long.MAX_VALUE);
         }
