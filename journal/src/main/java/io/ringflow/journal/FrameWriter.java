@@ -97,17 +97,18 @@ final class FrameWriter implements AutoCloseable
 
     /**
      * Chronicle writes through a memory mapping of a sparse file: when the file system cannot back a new
-     * page (a full disk), the store faults and the JVM reports it as this InternalError. The excerpt
-     * being written is rolled back and every earlier one stays readable (tested on a full tmpfs), so the
-     * error says exactly that.
+     * page (a full disk), the store faults and the JVM reports it as this InternalError — late, possibly
+     * after Chronicle completed the excerpt's header, so the interrupted entry can remain with its bytes
+     * lost (readers refuse it by checksum). Every earlier entry stays readable (tested on a full tmpfs).
      */
     private JournalException fault(final InternalError ex)
     {
         // the last index this writer appended, not queue.lastIndex(): reading the store back can fault too
         return new JournalException("journal " + directory + ": the append faulted writing the memory-mapped " +
             "file, most likely because the disk is full (" + ex.getMessage() + "); this entry was not appended, " +
-            "entries up to sequence " + lastWritten + " (the last this writer appended, -1 if none) are intact: " +
-            "free space, reopen the journal and append again", ex);
+            "entries up to sequence " + lastWritten + " (the last this writer appended, -1 if none) are intact; " +
+            "the interrupted entry may remain, refused by readers' checksum: free space and continue in a new " +
+            "journal directory", ex);
     }
 
     private long writeExcerpt(final int payloadLength)

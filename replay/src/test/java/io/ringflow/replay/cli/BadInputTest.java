@@ -149,10 +149,12 @@ class BadInputTest
             "journal dump --help')", "journal", "dump", input.toString(), "--bogus");
         assertOneLine(RingflowCli.EXIT_USAGE, "ringflow journal dump: --from-seq 9 is after --to-seq 3 (see " +
             "'ringflow journal dump --help')", "journal", "dump", input.toString(), "--from-seq", "9", "--to-seq", "3");
-        assertOneLine(RingflowCli.EXIT_USAGE, "ringflow: missing command: journal, diff or stat (see 'ringflow " +
+        assertOneLine(RingflowCli.EXIT_USAGE, "ringflow: missing command: journal, replay, state, diff or stat (see 'ringflow " +
             "--help')");
-        assertOneLine(RingflowCli.EXIT_USAGE, "ringflow: Unmatched argument at index 0: 'replay' (see 'ringflow " +
-            "--help')", "replay");
+        assertOneLine(RingflowCli.EXIT_USAGE, "ringflow: Unmatched argument at index 0: 'replays' (see 'ringflow " +
+            "--help')", "replays");
+        assertOneLine(RingflowCli.EXIT_USAGE, "ringflow replay: Missing required parameter: '<journal>' (see " +
+            "'ringflow replay --help')", "replay");
 
         final CliResult badFormat = CliResult.run("journal", "dump", input.toString(), "--format", "xml");
         assertThat(badFormat.exitCode).isEqualTo(RingflowCli.EXIT_USAGE);

@@ -32,14 +32,15 @@ class HelpTest
         assertThat(CliResult.run("--help").out).contains("""
             Exit codes:
               0   success; for diff: the journals are equal
-              1   diff: the journals differ
+              1   diff: the journals differ; replay --verify: the replay diverged from the
+                    recorded output
               2   usage error: unknown command or option, bad or conflicting option values
               3   bad input: missing or non-journal directory, unknown pipeline class,""");
     }
 
     @Test
-    void shouldSayInDiffHelpThatTheKeyStateIsNotBuiltYet()
+    void shouldSayInDiffHelpHowToNameTheKeysState()
     {
-        assertThat(CliResult.run("diff", "--help").out).contains("Not built yet: naming the state of the key");
+        assertThat(CliResult.run("diff", "--help").out).contains("With --input (the input journal both runs read)");
     }
 }
