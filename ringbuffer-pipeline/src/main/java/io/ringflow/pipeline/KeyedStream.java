@@ -1,6 +1,10 @@
 package io.ringflow.pipeline;
 
 import io.ringflow.operators.KeySelector;
+import io.ringflow.operators.cep.IdSelector;
+import io.ringflow.operators.cep.Pattern;
+import io.ringflow.operators.cep.PatternMatch;
+import io.ringflow.operators.cep.PatternOperator;
 import io.ringflow.operators.dedup.DedupOperator;
 import io.ringflow.operators.process.KeyedProcessFunction;
 import io.ringflow.operators.process.KeyedProcessOperator;
@@ -82,6 +86,26 @@ public final class KeyedStream<I, T>
     {
         requireEventTime("dedup", name);
         return stream.add(name, () -> new DedupOperator<>(name, key, ttl, DEFAULT_EXPECTED_KEYS), stream.type);
+    }
+
+    /**
+     * Find a sequence pattern per key ({@code Patterns.begin(..).followedBy(..).within(t)} and the like): in
+     * event time, records buffered until the watermark passes them, late ones rejected with
+     * {@code RejectReason.LATE}. See {@link PatternOperator} for the exact semantics.
+     *
+     * @param name    operator name.
+     * @param pattern what to find.
+     * @param id      the id each matched record is reported by (a transaction id, say).
+     * @return one {@link PatternMatch} per match (or timeout, for {@code notFollowedBy}).
+     */
+    public Stream<I, PatternMatch> pattern(final String name, final Pattern<T> pattern, final IdSelector<T> id)
+    {
+        Objects.requireNonNull(pattern, "pattern");
+        Objects.requireNonNull(id, "id");
+        requireEventTime("pattern", name);
+        final int capacity = pattern.events();
+        return stream.add(name, () -> new PatternOperator<>(name, key, id, pattern, DEFAULT_EXPECTED_KEYS),
+            RecordType.of("PatternMatch", () -> new PatternMatch(capacity), (from, to) -> to.copyFrom(from)));
     }
 
     /**

@@ -106,6 +106,29 @@ public final class PatternMatch
         return ids[index];
     }
 
+    /**
+     * Overwrite this match with another's, allocating nothing: how a match is handed through a ring slot.
+     *
+     * @param other the match to copy.
+     * @return this.
+     * @throws IllegalArgumentException if {@code other} holds more records than this one can.
+     */
+    public PatternMatch copyFrom(final PatternMatch other)
+    {
+        if (other.events > stages.length)
+        {
+            throw new IllegalArgumentException("a match of " + other.events + " records does not fit capacity " +
+                stages.length);
+        }
+        start(other.patternName, other.key, other.kind);
+        for (int i = 0; i < other.events; i++)
+        {
+            add(other.stages[i], other.timestamps[i], other.ids[i]);
+        }
+        endTimestamp = other.endTimestamp;
+        return this;
+    }
+
     /** @return an independent copy that stays valid; allocates, so keep it off the per-record path. */
     public PatternMatch copy()
     {
