@@ -43,7 +43,7 @@ public final class TableJoinCounters
         return held;
     }
 
-    /** @return stream records rejected as late. */
+    /** @return records of either input rejected as late (at or below {@code watermark - retention}, temporal mode). */
     public long lateRecords()
     {
         return lateRecords;
@@ -61,7 +61,7 @@ public final class TableJoinCounters
         return changelogRecords;
     }
 
-    /** @return changelog records applied although at or below the watermark (temporal mode). */
+    /** @return changelog records applied although at or below the watermark, within retention (temporal mode). */
     public long lateChangelogRecords()
     {
         return lateChangelogRecords;

@@ -52,15 +52,19 @@ import java.util.Objects;
  * {@code retention} {@code R > 0}, one at {@code watermark - R < t <= watermark} is joined at once (its
  * version is final, and still held); one at {@code t <= watermark - R} (every late one when {@code R = 0})
  * goes to {@link Rejected#TAG} with {@link RejectReason#LATE}.</li>
- * <li><b>Late changelog records</b> ({@code t <= watermark}) are applied and counted
- * ({@link TableJoinCounters#lateChangelogRecords()}). Outputs already emitted are not revised; only stream
- * records joined afterwards can see them.</li>
+ * <li><b>Late changelog records.</b> One at {@code watermark - R < t <= watermark} is applied and counted
+ * ({@link TableJoinCounters#lateChangelogRecords()}); outputs already emitted are not revised, only stream
+ * records joined afterwards see it. One at {@code t <= watermark - R} goes to {@link Rejected#TAG} with
+ * {@link RejectReason#LATE}, not applied: the history before {@code watermark - R} has been pruned (below),
+ * so such a version could no longer be placed exactly — a delete it predates may be gone, and it would
+ * wrongly come back in force.</li>
  * <li><b>History bounds.</b> (1) Count: at most {@code maxVersions} per key; inserting one more evicts the
  * oldest, which is the new version itself when it is older than all held. (2) Time: versions superseded at
  * or before {@code watermark - R} (their successor's timestamp is) can no longer be chosen by an admitted
  * record and are dropped when the key is next written; a delete in force at {@code watermark - R} is
  * dropped too, and the key when nothing is left (a timer at {@code delete + R} does it for keys not
- * written again).</li>
+ * written again). Since records of either input at or below {@code watermark - R} are rejected, this
+ * pruning never changes a result.</li>
  * <li><b>Evicted version.</b> When the version a record wants was evicted by the count bound — the key held
  * a version at or before {@code t} but all versions still held are newer — the record is not joined with a
  * wrong version: it is a miss of kind {@link RejectReason#VERSION_EVICTED}, handled by the miss policy
@@ -235,31 +239,55 @@ public final class TableJoinOperator<S, C, O> implements TwoInputOperator<S, C, 
             }
             if (timestamp <= watermark)
             {
-                counters.lateChangelogRecords++;
+                lateChangelogSlowPath(record, timestamp);
+                return;
             }
         }
         apply(record, timestamp);
     }
 
+    private void lateChangelogSlowPath(final C record, final long timestamp)
+    {
+        if (timestamp > pruneBound())
+        {
+            counters.lateChangelogRecords++;
+            apply(record, timestamp);
+        }
+        else
+        {
+            counters.lateRecords++;
+            output.emitSide(Rejected.<C>tag(), rejectedChangelog.set(name, record, timestamp, RejectReason.LATE, watermark), timestamp);
+        }
+    }
+
     /**
      * Apply one changelog record to the table without emitting anything: how a table is loaded before the
      * stream starts (a journal loader, wired later by another component, calls this for every record it
-     * reads), or topped up between records. As {@link #processRight} otherwise, with the operator's current
-     * watermark (none before the first one), so a temporal table keeps every version within its count
-     * bound. May be called before {@link #open}.
+     * reads), or topped up between records. As {@link #processRight} otherwise: before the first watermark
+     * a temporal table keeps every version within its count bound; after it, a record at or below
+     * {@code watermark - retention} is not applied. May be called before {@link #open}.
      *
      * @param record    a changelog record, valid only during this call.
      * @param timestamp its event time; in temporal mode not a reserved value.
+     * @return false if it was too late to apply (temporal mode, at or below {@code watermark - retention}).
      * @throws IllegalArgumentException for a reserved timestamp in temporal mode.
      */
-    public void bootstrap(final C record, final long timestamp)
+    public boolean bootstrap(final C record, final long timestamp)
     {
-        if (temporal && !Timestamps.isValidEventTime(timestamp))
+        if (temporal)
         {
-            throw new IllegalArgumentException("table join '" + name + "': cannot bootstrap a temporal table with reserved timestamp " +
-                timestamp);
+            if (!Timestamps.isValidEventTime(timestamp))
+            {
+                throw new IllegalArgumentException("table join '" + name + "': cannot bootstrap a temporal table with reserved timestamp " +
+                    timestamp);
+            }
+            if (timestamp <= pruneBound())
+            {
+                return false;
+            }
         }
         apply(record, timestamp);
+        return true;
     }
 
     private void apply(final C record, final long timestamp)

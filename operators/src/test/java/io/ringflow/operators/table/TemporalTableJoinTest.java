@@ -184,17 +184,35 @@ class TemporalTableJoinTest
     }
 
     @Test
-    void shouldApplyLateChangelogRecordsToLaterLookupsOnly()
+    void shouldApplyLateChangelogRecordsWithinRetentionToLaterLookupsOnlyAndRejectOlderOnes()
     {
-        final TableJoinOperator<Order, Rate, String> operator = temporal(4, 0, MissPolicy.EMIT_WITH_DEFAULTS);
+        final TableJoinOperator<Order, Rate, String> operator = temporal(4, 10, MissPolicy.EMIT_WITH_DEFAULTS);
         try (TwoInputOperatorTestHarness<Order, Rate, String> h = harness(operator))
         {
             h.processLeft(order(1, 1), 20);
             h.leftWatermark(20).rightWatermark(20);
-            h.processRight(Rate.upsert(1, 100), 15);
+            h.processRight(Rate.upsert(1, 150), 15).processRight(Rate.upsert(1, 100), 10);
             h.processLeft(order(1, 2), 21).leftWatermark(21).rightWatermark(21);
-            assertThat(h.outputRecords()).containsExactly("1:none", "2:100");
+
+            assertThat(h.outputRecords()).containsExactly("1:none", "2:150");
+            assertThat(rejections(h)).as("at watermark - retention: too late to version").containsExactly("LATE Rate(1, 100)@10");
             assertThat(operator.counters().lateChangelogRecords()).isEqualTo(1);
+            assertThat(operator.counters().lateRecords()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldNotLetALateUpsertOutliveTheDeleteThatSupersededIt()
+    {
+        final TableJoinOperator<Order, Rate, String> operator = temporal(4, 0, MissPolicy.DROP_TO_SIDE_OUTPUT);
+        try (TwoInputOperatorTestHarness<Order, Rate, String> h = harness(operator))
+        {
+            h.processRight(Rate.upsert(1, 100), 10).processRight(Rate.delete(1), 20);
+            h.leftWatermark(25).rightWatermark(25);
+            assertThat(operator.tableKeys()).isZero();
+            h.processRight(Rate.upsert(1, 150), 15);
+            h.processLeft(order(1, 1), 26).leftWatermark(26).rightWatermark(26);
+            assertThat(rejections(h)).containsExactly("LATE Rate(1, 150)@15", reason(RejectReason.NO_MATCH, 1, 26));
         }
     }
 
