@@ -129,7 +129,8 @@ public final class TableJoinBuilder<S, C>
     }
 
     /**
-     * @param records stream records expected to wait for the watermark at once, to presize their index.
+     * @param records stream records (at most; distinct timestamps, exactly) expected to wait for the watermark
+     *                at once, to presize the index of their timestamps.
      * @return this.
      */
     public TableJoinBuilder<S, C> expectedHeld(final int records)

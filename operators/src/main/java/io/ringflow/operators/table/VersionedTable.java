@@ -133,6 +133,17 @@ final class VersionedTable implements AutoCloseable
     }
 
     /**
+     * Read the start of the key's probe into the cache ahead of a lookup; see {@link OffHeapHashStore#touch}.
+     *
+     * @param key the key about to be looked up.
+     * @return a value to fold into something kept, so that the read is not dropped.
+     */
+    long touch(final long key)
+    {
+        return store.touch(key, 0, 0);
+    }
+
+    /**
      * Replace the key's one version (latest mode).
      *
      * @param key       the key.
