@@ -88,8 +88,8 @@ import java.util.Objects;
  * State: the table ({@code 16 + maxVersions * (8 + valueBytes rounded up to 8)} bytes per key plus the hash
  * table's spare capacity), the held stream records ({@code 16 + maxEncodedLength} bytes each, in 512-byte
  * blocks chained per distinct timestamp) and one cleanup timer per delete. Nothing is allocated per record
- * in steady state. Releasing held records reads the table slot of the record {@value #PREFETCH_DISTANCE}
- * ahead, so that at millions of keys their cache misses overlap.
+ * in steady state. Releasing held records reads the table slots of {@value #PREFETCH_BATCH} records back to
+ * back before joining them, so that at millions of keys their cache misses overlap.
  * <p>
  * Threading: the runtime contract of {@code io.ringflow.operators}: one thread at a time.
  *
@@ -99,8 +99,8 @@ import java.util.Objects;
  */
 public final class TableJoinOperator<S, C, O> implements TwoInputOperator<S, C, O>
 {
-    /** Released records look up the table slot of the record this many ahead, to overlap cache misses. */
-    static final int PREFETCH_DISTANCE = 8;
+    /** Released records read the table slots of this many records at once, so that their cache misses overlap. */
+    static final int PREFETCH_BATCH = 8;
 
     private final String name;
     private final String configuration;
@@ -341,14 +341,24 @@ public final class TableJoinOperator<S, C, O> implements TwoInputOperator<S, C, 
         {
             final HeldRecords<S> held = this.held;
             long touched = 0;
+            int untouched = 0;
             while (held.poll(watermark))
             {
-                // the slot of a record a few ahead: its cache miss overlaps with this record's join
-                final long keyAhead = held.keyAhead(PREFETCH_DISTANCE - 1);
-                if (keyAhead != Long.MIN_VALUE)
+                if (0 == untouched)
                 {
-                    touched ^= table.touch(keyAhead);
+                    // this record's table slot and the next ones' read back to back: their cache misses overlap
+                    touched ^= table.touch(held.key());
+                    for (untouched = 1; untouched < PREFETCH_BATCH; untouched++)
+                    {
+                        final long keyAhead = held.keyAhead(untouched - 1);
+                        if (keyAhead == Long.MIN_VALUE)
+                        {
+                            break;
+                        }
+                        touched ^= table.touch(keyAhead);
+                    }
                 }
+                untouched--;
                 release(held.record(), held.key(), held.timestamp());
             }
             prefetched ^= touched;
