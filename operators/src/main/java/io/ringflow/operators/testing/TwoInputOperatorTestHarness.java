@@ -95,6 +95,30 @@ public final class TwoInputOperatorTestHarness<L, R, O> implements AutoCloseable
     }
 
     /**
+     * As {@link #restore(TwoInputOperator, byte[], RecordCopier)}, copying rejected input records (which an
+     * operator may hand out from a reused instance, a record it held and decoded, say).
+     *
+     * @param operator       a fresh operator configured like the one snapshotted.
+     * @param snapshot       the snapshot.
+     * @param rejectedCopier copies rejected input records of either side.
+     * @param outputCopier   copies main-output records.
+     * @param <L>            left type.
+     * @param <R>            right type.
+     * @param <O>            output type.
+     * @return an open harness whose operator continues where the snapshot was taken.
+     */
+    public static <L, R, O> TwoInputOperatorTestHarness<L, R, O> restore(
+        final TwoInputOperator<L, R, O> operator,
+        final byte[] snapshot,
+        final RecordCopier<Object> rejectedCopier,
+        final RecordCopier<O> outputCopier)
+    {
+        final TwoInputOperatorTestHarness<L, R, O> harness = open(operator, rejectedCopier, outputCopier);
+        Snapshots.restore(operator, snapshot, "harness snapshot");
+        return harness;
+    }
+
+    /**
      * @param record    a left record.
      * @param timestamp its event time.
      * @return this.
