@@ -38,9 +38,9 @@ import java.util.List;
  * whose timestamp equals the watermark and lies exactly on the bound is still joined here but not in
  * Flink. Differences are limited to those pairs.
  * <p>
- * <b>State.</b> One 64-byte off-heap slot per key with buffered records (each side's record chain and
- * pending expiry), the records themselves encoded by each side's {@link RecordCodec} into pooled off-heap
- * blocks in arrival order, and one expiry timer per key and side, registered when the side's earliest
+ * <b>State.</b> One 64-byte off-heap slot per key with buffered records (both sides' record chains and the
+ * key's pending expiry), the records themselves encoded by each side's {@link RecordCodec} into pooled
+ * off-heap blocks in arrival order, and one expiry timer per key, registered when the key's earliest
  * expiry moves earlier and checked against the slot when it fires. A record is matched against every
  * buffered record of its key's other side, in arrival order, so its cost grows with that number; expiry
  * compacts the side's blocks in place. Nothing is allocated per record once the state has reached its
@@ -54,13 +54,22 @@ import java.util.List;
  */
 public final class IntervalJoinOperator<L, R, O> implements TwoInputOperator<L, R, O>
 {
-    static final int LEFT = 0;
-    static final int RIGHT = 1;
-    /** Per side in a key's slot: the record chain's header, then the time of its pending expiry timer. */
-    private static final int SIDE_BYTES = RecordChain.HEADER_BYTES + Long.BYTES;
-    private static final int TIMER_OFFSET = RecordChain.HEADER_BYTES;
+    /**
+     * A key's slot: | left chain header | right chain header | pending expiry timer (long) | unused (long) |,
+     * 48 bytes, so that with its header and key the slot is one 64-byte cache line.
+     */
     private static final int LEFT_OFFSET = 0;
-    private static final int RIGHT_OFFSET = SIDE_BYTES;
+    private static final int RIGHT_OFFSET = RecordChain.HEADER_BYTES;
+    private static final int TIMER_OFFSET = 2 * RecordChain.HEADER_BYTES;
+    private static final int SLOT_BYTES = 48;
+    /**
+     * Queued expiry timers whose key slots, then record blocks, are read together before they fire: each is a
+     * cache miss once the state outgrows the cache (see {@link #TOUCH_MIN_KEYS}), and touched back to back their
+     * misses overlap.
+     */
+    static final int TOUCH_BATCH = 8;
+    /** Below this many keys the state mostly sits in the cache, and touching costs more than it saves. */
+    static final int TOUCH_MIN_KEYS = 1 << 17;
 
     private final String name;
     private final KeySelector<L> leftKey;
@@ -80,6 +89,8 @@ public final class IntervalJoinOperator<L, R, O> implements TwoInputOperator<L, 
     private final Rejected<R> rejectedRight = new Rejected<>();
 
     private Output<O> output;
+    private int firedSinceTouch = TOUCH_BATCH;
+    private long touched;
     private long watermark = Timestamps.MIN_WATERMARK;
     private long lateRecords;
     private long invalidRecords;
@@ -109,7 +120,7 @@ public final class IntervalJoinOperator<L, R, O> implements TwoInputOperator<L, 
         this.function = function;
         this.leftScratch = leftCodec.newInstance();
         this.rightScratch = rightCodec.newInstance();
-        this.keys = new OffHeapHashStore(name + ".keys", 1, 2 * SIDE_BYTES, expectedKeys);
+        this.keys = new OffHeapHashStore(name + ".keys", 1, SLOT_BYTES, expectedKeys);
         this.blocks = new BlockPool(blockBytes);
         this.chain = new RecordChain(blocks);
         this.expiries = TimerQueue.appendOnly(name + ".expiries", expectedKeys);
@@ -303,7 +314,7 @@ public final class IntervalJoinOperator<L, R, O> implements TwoInputOperator<L, 
 
     /**
      * Keep the record while a later one can still join it ({@code watermark <= timestamp + reach}), and make
-     * sure its side's expiry timer is due no later than its own expiry.
+     * sure its key's expiry timer is due no later than its own expiry.
      */
     private <T> void buffer(
         final long key,
@@ -325,15 +336,19 @@ public final class IntervalJoinOperator<L, R, O> implements TwoInputOperator<L, 
             }
             return;
         }
-        final int header = slot + sideOffset;
         final long expiry = IntervalBounds.add(lastUseful, 1);
-        if (RecordChain.count(buffer, header) == 0 || expiry < buffer.getLong(header + TIMER_OFFSET))
+        if (inserted || isEmpty(buffer, slot) || expiry < buffer.getLong(slot + TIMER_OFFSET))
         {
-            buffer.putLong(header + TIMER_OFFSET, expiry);
-            expiries.register(expiry, key, sideOffset == LEFT_OFFSET ? LEFT : RIGHT);
+            buffer.putLong(slot + TIMER_OFFSET, expiry);
+            expiries.register(expiry, key, 0);
         }
-        chain.append(buffer, header, codec, record, timestamp);
+        chain.append(buffer, slot + sideOffset, codec, record, timestamp);
         bufferedRecords++;
+    }
+
+    private static boolean isEmpty(final MutableDirectBuffer buffer, final int slot)
+    {
+        return RecordChain.count(buffer, slot + LEFT_OFFSET) == 0 && RecordChain.count(buffer, slot + RIGHT_OFFSET) == 0;
     }
 
     @Override
@@ -346,13 +361,39 @@ public final class IntervalJoinOperator<L, R, O> implements TwoInputOperator<L, 
         this.watermark = watermark;
         while (expiries.poll(watermark))
         {
-            expire(expiries.key(), (int)expiries.namespace(), expiries.timestamp());
+            if (++firedSinceTouch >= TOUCH_BATCH && keys.size() >= TOUCH_MIN_KEYS)
+            {
+                touchQueuedKeys();
+            }
+            expire(expiries.key(), expiries.timestamp());
         }
         output.emitWatermark(watermark);
     }
 
-    /** A side's expiry timer fired: drop what the watermark has made useless, and time the next expiry. */
-    private void expire(final long key, final int side, final long time)
+    /** Touch the slots of the next queued timers' keys, then the first blocks of their records. */
+    private void touchQueuedKeys()
+    {
+        firedSinceTouch = 0;
+        long reads = touched;
+        final int count = Math.min(TOUCH_BATCH, expiries.queued());
+        for (int i = 0; i < count; i++)
+        {
+            reads ^= keys.touch(expiries.queuedKey(i), 0, 0);
+        }
+        for (int i = 0; i < count; i++)
+        {
+            final int slot = keys.find(expiries.queuedKey(i), 0, 0);
+            if (slot != OffHeapHashStore.NOT_FOUND)
+            {
+                final MutableDirectBuffer buffer = keys.buffer();
+                reads ^= chain.touch(buffer, slot + LEFT_OFFSET) ^ chain.touch(buffer, slot + RIGHT_OFFSET);
+            }
+        }
+        touched = reads;
+    }
+
+    /** A key's expiry timer fired: drop what the watermark has made useless on both sides, and time the next expiry. */
+    private void expire(final long key, final long time)
     {
         final int slot = keys.find(key, 0, 0);
         if (slot == OffHeapHashStore.NOT_FOUND)
@@ -360,23 +401,24 @@ public final class IntervalJoinOperator<L, R, O> implements TwoInputOperator<L, 
             return;
         }
         final MutableDirectBuffer buffer = keys.buffer();
-        final int header = slot + (side == LEFT ? LEFT_OFFSET : RIGHT_OFFSET);
-        final int before = RecordChain.count(buffer, header);
-        if (before == 0 || buffer.getLong(header + TIMER_OFFSET) != time)
+        if (buffer.getLong(slot + TIMER_OFFSET) != time)
         {
-            return;   // superseded by an earlier expiry of the same side, or already emptied
+            return;   // superseded by an earlier expiry of the same key
         }
-        final long earliest = chain.expire(buffer, header, side == LEFT ? bounds.upper() : -bounds.lower(), watermark);
-        final int after = RecordChain.count(buffer, header);
+        final int before = RecordChain.count(buffer, slot + LEFT_OFFSET) + RecordChain.count(buffer, slot + RIGHT_OFFSET);
+        final long earliest = Math.min(
+            chain.expire(buffer, slot + LEFT_OFFSET, bounds.upper(), watermark),
+            chain.expire(buffer, slot + RIGHT_OFFSET, -bounds.lower(), watermark));
+        final int after = RecordChain.count(buffer, slot + LEFT_OFFSET) + RecordChain.count(buffer, slot + RIGHT_OFFSET);
         expiredRecords += before - after;
         bufferedRecords -= before - after;
         if (after > 0)
         {
             final long next = IntervalBounds.add(earliest, 1);
-            buffer.putLong(header + TIMER_OFFSET, next);
-            expiries.register(next, key, side);
+            buffer.putLong(slot + TIMER_OFFSET, next);
+            expiries.register(next, key, 0);
         }
-        else if (RecordChain.count(buffer, slot + (side == LEFT ? RIGHT_OFFSET : LEFT_OFFSET)) == 0)
+        else
         {
             keys.removeAt(slot);
         }

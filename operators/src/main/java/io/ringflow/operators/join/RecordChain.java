@@ -35,9 +35,11 @@ final class RecordChain
 
     private final BlockPool pool;
 
+    // cursor: the block, its buffer, the next entry's offset in it, the end of its used bytes, the current entry
     private int cursorBlock;
-    private int cursorPosition;
     private UnsafeBuffer cursorSegment;
+    private int cursorPosition;
+    private int cursorEnd;
     private int cursorEntry;
 
     /**
@@ -71,7 +73,8 @@ final class RecordChain
         final MutableDirectBuffer header, final int offset, final RecordCodec<T> codec, final T record, final long timestamp)
     {
         int tail = header.getInt(offset + TAIL_OFFSET);
-        if (tail == 0 || pool.free(tail) < ENTRY_HEADER_BYTES + codec.maxEncodedLength())
+        int used = tail == 0 ? 0 : pool.used(tail);
+        if (tail == 0 || pool.payloadBytes() - used < ENTRY_HEADER_BYTES + codec.maxEncodedLength())
         {
             final int block = pool.allocate();
             if (tail == 0)
@@ -84,9 +87,9 @@ final class RecordChain
             }
             header.putInt(offset + TAIL_OFFSET, block);
             tail = block;
+            used = 0;
         }
         final UnsafeBuffer segment = pool.segmentOf(tail);
-        final int used = pool.used(tail);
         final int entry = pool.offsetOf(tail) + BlockPool.BLOCK_HEADER_BYTES + used;
         final int length = codec.encode(record, segment, entry + ENTRY_HEADER_BYTES);
         segment.putLong(entry, timestamp);
@@ -113,30 +116,38 @@ final class RecordChain
      */
     void open(final DirectBuffer header, final int offset)
     {
-        cursorBlock = header.getInt(offset + HEAD_OFFSET);
-        cursorPosition = 0;
+        enter(header.getInt(offset + HEAD_OFFSET));
     }
 
     /** @return whether the cursor moved to another record; read it with the cursor's getters. */
     boolean next()
     {
-        int block = cursorBlock;
-        while (block != 0 && cursorPosition >= pool.used(block))
+        while (cursorPosition >= cursorEnd)
         {
-            block = pool.next(block);
-            cursorPosition = 0;
+            if (cursorBlock == 0)
+            {
+                return false;
+            }
+            enter(pool.next(cursorBlock));
         }
+        cursorEntry = cursorPosition;
+        cursorPosition += entryBytes(cursorSegment.getInt(cursorPosition + Long.BYTES));
+        return true;
+    }
+
+    /** Move the cursor to the start of a block (0: past the end), reading its header once. */
+    private void enter(final int block)
+    {
         cursorBlock = block;
         if (block == 0)
         {
-            return false;
+            cursorPosition = 0;
+            cursorEnd = 0;
+            return;
         }
-        final UnsafeBuffer segment = pool.segmentOf(block);
-        final int entry = pool.offsetOf(block) + BlockPool.BLOCK_HEADER_BYTES + cursorPosition;
-        cursorSegment = segment;
-        cursorEntry = entry;
-        cursorPosition += entryBytes(segment.getInt(entry + Long.BYTES));
-        return true;
+        cursorSegment = pool.segmentOf(block);
+        cursorPosition = pool.offsetOf(block) + BlockPool.BLOCK_HEADER_BYTES;
+        cursorEnd = cursorPosition + pool.used(block);
     }
 
     /** @return the current record's event time. */
@@ -169,11 +180,15 @@ final class RecordChain
      */
     long expire(final MutableDirectBuffer header, final int offset, final long reach, final long watermark)
     {
+        int block = header.getInt(offset + HEAD_OFFSET);
+        if (block == 0)
+        {
+            return Long.MAX_VALUE;
+        }
         long earliest = Long.MAX_VALUE;
         int kept = 0;
         int first = 0;
         int last = 0;
-        int block = header.getInt(offset + HEAD_OFFSET);
         while (block != 0)
         {
             final int next = pool.next(block);
@@ -229,6 +244,21 @@ final class RecordChain
         header.putInt(offset + TAIL_OFFSET, last);
         header.putInt(offset + COUNT_OFFSET, kept);
         return earliest;
+    }
+
+    /**
+     * Read the chain's first block header, so that a later {@link #open} or {@link #expire} of it finds it in
+     * the cache: a caller about to visit several chains touches them one after another and their cache misses
+     * overlap.
+     *
+     * @param header the buffer holding the chain header.
+     * @param offset the header's offset.
+     * @return what was read; fold it into something the caller keeps, or the compiler may drop the read.
+     */
+    int touch(final DirectBuffer header, final int offset)
+    {
+        final int head = header.getInt(offset + HEAD_OFFSET);
+        return head == 0 ? 0 : pool.used(head);
     }
 
     /**
