@@ -268,8 +268,8 @@ public final class TableJoinOperator<S, C, O> implements TwoInputOperator<S, C, 
 
     /**
      * Apply one changelog record to the table without emitting anything: how a table is loaded before the
-     * stream starts (a journal loader, wired later by another component, calls this for every record it
-     * reads), or topped up between records. As {@link #processRight} otherwise: before the first watermark
+     * stream starts ({@code io.ringflow.journal.TableBootstrap.fromJournal} calls this for every record of a
+     * changelog journal), or topped up between records. As {@link #processRight} otherwise: before the first watermark
      * a temporal table keeps every version within its count bound; after it, a record at or below
      * {@code watermark - retention} is not applied. May be called before {@link #open}.
      *
