@@ -79,7 +79,7 @@ import java.util.Objects;
  *
  * <h2>Bootstrap</h2>
  * The table can be filled before the stream starts with {@link #bootstrap}, one changelog record at a time
- * (loading it from a journal is wired later on top of that method), or restored from a snapshot.
+ * (from a changelog journal: {@code io.ringflow.journal.TableBootstrap}), or restored from a snapshot.
  *
  * <h2>Timestamps</h2>
  * A stream record with a reserved timestamp is rejected with {@link RejectReason#INVALID_TIMESTAMP} where
