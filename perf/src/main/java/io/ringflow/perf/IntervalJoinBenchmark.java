@@ -2,11 +2,9 @@ package io.ringflow.perf;
 
 import io.ringflow.operators.Timestamps;
 import io.ringflow.operators.join.IntervalJoinOperator;
-import io.ringflow.operators.record.RecordCodec;
 import io.ringflow.operators.time.WatermarkGenerator;
 import io.ringflow.operators.time.WatermarkStrategy;
 import org.agrona.DirectBuffer;
-import org.agrona.MutableDirectBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -172,50 +170,6 @@ public class IntervalJoinBenchmark
             into.key = left.key();
             into.leftValue = left.value();
             into.rightValue = right.value();
-        }
-    }
-
-    /** {@link Event} as two longs. */
-    static final class EventCodec implements RecordCodec<Event>
-    {
-        static final EventCodec INSTANCE = new EventCodec();
-
-        @Override
-        public int schemaId()
-        {
-            return 100;
-        }
-
-        @Override
-        public int schemaVersion()
-        {
-            return 1;
-        }
-
-        @Override
-        public int maxEncodedLength()
-        {
-            return 2 * Long.BYTES;
-        }
-
-        @Override
-        public Event newInstance()
-        {
-            return new Event();
-        }
-
-        @Override
-        public int encode(final Event record, final MutableDirectBuffer buffer, final int offset)
-        {
-            buffer.putLong(offset, record.key());
-            buffer.putLong(offset + Long.BYTES, record.value());
-            return 2 * Long.BYTES;
-        }
-
-        @Override
-        public void decode(final DirectBuffer buffer, final int offset, final int length, final Event into)
-        {
-            into.set(buffer.getLong(offset), buffer.getLong(offset + Long.BYTES));
         }
     }
 }

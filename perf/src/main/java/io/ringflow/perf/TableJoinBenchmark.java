@@ -1,6 +1,5 @@
 package io.ringflow.perf;
 
-import io.ringflow.operators.record.RecordCodec;
 import io.ringflow.operators.table.ChangelogReader;
 import io.ringflow.operators.table.TableJoinBuilder;
 import io.ringflow.operators.table.TableJoinCounters;
@@ -119,7 +118,7 @@ public class TableJoinBenchmark
             .expectedKeys(keys).expectedHeld(8 * EVENTS_PER_TICK);
         if ("TEMPORAL".equals(mode))
         {
-            builder.temporal(MAX_VERSIONS, 0).streamCodec(new EventCodec());
+            builder.temporal(MAX_VERSIONS, 0).streamCodec(EventCodec.INSTANCE);
         }
         operator = builder.build(new PriceView(), (e, price, out) -> out.set(e.key(), e.value(), price.price()), Enriched::new);
         for (int k = 0; k < keys; k++)
@@ -270,48 +269,6 @@ public class TableJoinBenchmark
             this.value = value;
             this.price = price;
             return this;
-        }
-    }
-
-    /** {@link Event} as two longs, for the events held until the watermark. */
-    static final class EventCodec implements RecordCodec<Event>
-    {
-        @Override
-        public int schemaId()
-        {
-            return 0x4556; // "EV": the perf module's event
-        }
-
-        @Override
-        public int schemaVersion()
-        {
-            return 1;
-        }
-
-        @Override
-        public int maxEncodedLength()
-        {
-            return 2 * Long.BYTES;
-        }
-
-        @Override
-        public Event newInstance()
-        {
-            return new Event();
-        }
-
-        @Override
-        public int encode(final Event record, final MutableDirectBuffer buffer, final int offset)
-        {
-            buffer.putLong(offset, record.key());
-            buffer.putLong(offset + Long.BYTES, record.value());
-            return 2 * Long.BYTES;
-        }
-
-        @Override
-        public void decode(final DirectBuffer buffer, final int offset, final int length, final Event into)
-        {
-            into.set(buffer.getLong(offset), buffer.getLong(offset + Long.BYTES));
         }
     }
 }
