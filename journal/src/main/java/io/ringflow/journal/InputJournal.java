@@ -25,8 +25,11 @@ import static io.ringflow.journal.JournalRecordDescriptor.*;
  * DESIGN.md, including {@code -Dchronicle.analytics.disable=true -Dchronicle.announcer.disable=true}.
  * A reopened journal keeps the roll cycle it was created with.
  * <p>
- * Threading: one writer thread. Chronicle binds the appender to the first thread that writes; create,
- * append and close on that thread. Readers ({@link JournalReader}) may run concurrently on other threads.
+ * Threading: one writer thread per instance. Chronicle binds the appender to the first thread that writes;
+ * create, append and close on that thread. Several producer threads journal at once by each opening an
+ * {@code InputJournal} of their own on the same directory: Chronicle's write lock orders their appends
+ * (each entry whole, sequences unique and increasing, each producer's order kept; tested). The lock is
+ * contended then, so one producer per journal is the low-latency arrangement. Readers ({@link JournalReader}) may run concurrently on other threads.
  */
 public final class InputJournal implements AutoCloseable
 {
