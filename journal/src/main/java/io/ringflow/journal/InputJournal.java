@@ -29,7 +29,8 @@ import static io.ringflow.journal.JournalRecordDescriptor.*;
  * create, append and close on that thread. Several producer threads journal at once by each opening an
  * {@code InputJournal} of their own on the same directory: Chronicle's write lock orders their appends
  * (each entry whole, sequences unique and increasing, each producer's order kept; tested). The lock is
- * contended then, so one producer per journal is the low-latency arrangement. Readers ({@link JournalReader}) may run concurrently on other threads.
+ * contended then, so one producer per journal is the low-latency arrangement. Readers
+ * ({@link JournalReader}) may run concurrently on other threads.
  */
 public final class InputJournal implements AutoCloseable
 {
