@@ -62,6 +62,26 @@ public final class JournalReader<T> implements AutoCloseable
         reader.moveTo(sequence);
     }
 
+    /**
+     * Position so that the next {@link #next(JournalEntry)} reads the entry after {@code sequence}: how to
+     * resume after the input sequence a checkpoint recorded.
+     *
+     * @param sequence an existing sequence, or {@link #NO_SEQUENCE} for the start.
+     * @throws JournalException if the journal holds no entry at that sequence.
+     */
+    public void moveAfter(final long sequence)
+    {
+        if (NO_SEQUENCE == sequence)
+        {
+            reader.toStart();
+        }
+        else
+        {
+            reader.moveTo(sequence);
+            reader.skip();
+        }
+    }
+
     /** Position at the first entry. */
     public void toStart()
     {

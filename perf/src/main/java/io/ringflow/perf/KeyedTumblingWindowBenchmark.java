@@ -21,7 +21,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -83,28 +82,8 @@ public class KeyedTumblingWindowBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        final int recordsPerTick = keys / TICKS_BETWEEN_RECORDS_OF_A_KEY;
-        final int permutations = Math.max(4, 1_000_000 / keys);
-        final int length = permutations * keys;
-        final long[] cycleKeys = new long[length];
-        final long[] cycleTimestamps = new long[length];
-        final SplittableRandom random = new SplittableRandom(42);
-        final long[] permutation = new long[keys];
-        for (int k = 0; k < keys; k++)
-        {
-            permutation[k] = k;
-        }
-        for (int p = 0; p < permutations; p++)
-        {
-            shuffle(permutation, random);
-            System.arraycopy(permutation, 0, cycleKeys, p * keys, keys);
-        }
-        for (int i = 0; i < length; i++)
-        {
-            cycleTimestamps[i] = FIRST_TICK + i / recordsPerTick - random.nextLong(OUT_OF_ORDER_TICKS + 1);
-        }
-
-        final EventStream stream = new EventStream(cycleKeys, cycleTimestamps, 0, length / recordsPerTick);
+        final EventStream stream = EventStream.shuffledKeys(
+            keys, keys / TICKS_BETWEEN_RECORDS_OF_A_KEY, FIRST_TICK, OUT_OF_ORDER_TICKS);
         operator = WindowOperator.keyed("tumbling-count-sum", Event::key)
             .window(Windows.tumbling(windowTicks))
             .expectedKeys(keys)
@@ -135,17 +114,6 @@ public class KeyedTumblingWindowBenchmark
         if (broken)
         {
             throw new IllegalStateException("workload is not what it claims: late or rejected records, or no firing");
-        }
-    }
-
-    static void shuffle(final long[] values, final SplittableRandom random)
-    {
-        for (int i = values.length - 1; i > 0; i--)
-        {
-            final int j = random.nextInt(i + 1);
-            final long swap = values[i];
-            values[i] = values[j];
-            values[j] = swap;
         }
     }
 }

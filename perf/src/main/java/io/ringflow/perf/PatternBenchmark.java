@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -69,28 +68,8 @@ public class PatternBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        final int recordsPerTick = keys / TICKS_BETWEEN_RECORDS_OF_A_KEY;
-        final int permutations = Math.max(4, 1_000_000 / keys);
-        final int length = permutations * keys;
-        final long[] cycleKeys = new long[length];
-        final long[] cycleTimestamps = new long[length];
-        final SplittableRandom random = new SplittableRandom(42);
-        final long[] permutation = new long[keys];
-        for (int k = 0; k < keys; k++)
-        {
-            permutation[k] = k;
-        }
-        for (int p = 0; p < permutations; p++)
-        {
-            KeyedTumblingWindowBenchmark.shuffle(permutation, random);
-            System.arraycopy(permutation, 0, cycleKeys, p * keys, keys);
-        }
-        for (int i = 0; i < length; i++)
-        {
-            cycleTimestamps[i] = FIRST_TICK + i / recordsPerTick - random.nextLong(OUT_OF_ORDER_TICKS + 1);
-        }
-
-        final EventStream stream = new EventStream(cycleKeys, cycleTimestamps, 0, length / recordsPerTick);
+        final EventStream stream = EventStream.shuffledKeys(
+            keys, keys / TICKS_BETWEEN_RECORDS_OF_A_KEY, FIRST_TICK, OUT_OF_ORDER_TICKS);
         operator = new PatternOperator<>("large-then-transfer", Event::key, Event::value,
             Patterns.<Event>begin("large", e -> (e.value() & 3) == 0)
                 .followedBy("transfer", e -> (e.value() & 3) == 1)

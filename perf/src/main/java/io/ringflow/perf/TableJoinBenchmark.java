@@ -101,7 +101,7 @@ public class TableJoinBenchmark
         }
         for (int p = 0; p < permutations; p++)
         {
-            KeyedTumblingWindowBenchmark.shuffle(permutation, random);
+            EventStream.shuffle(permutation, random);
             System.arraycopy(permutation, 0, cycleKeys, p * keys, keys);
         }
         for (int i = 0; i < length; i++)

@@ -7,6 +7,7 @@ import io.ringflow.journal.JournalRecordDescriptor;
 import io.ringflow.journal.OutputJournalReader;
 import io.ringflow.journal.checkpoint.Checkpoint;
 import io.ringflow.journal.checkpoint.CheckpointStore;
+import io.ringflow.journal.durable.JournalFeeder;
 import io.ringflow.journal.durable.PipelineDefinition;
 import io.ringflow.pipeline.Pipeline;
 import io.ringflow.pipeline.ProducerMode;
@@ -145,19 +146,7 @@ public final class ReplaySession<I, O> implements AutoCloseable
 
     private void positionReader()
     {
-        if (position < 0)
-        {
-            reader.toStart();
-        }
-        else
-        {
-            reader.moveTo(position);
-            if (!reader.next(next) || next.sequence() != position)
-            {
-                throw new JournalException("input journal " + reader.directory() + " does not hold checkpoint " +
-                    restored.checkpointId() + "'s input sequence " + position);
-            }
-        }
+        reader.moveAfter(position);
         hasNext = reader.next(next);
     }
 
@@ -186,7 +175,7 @@ public final class ReplaySession<I, O> implements AutoCloseable
      */
     public StopReason runTo(final long sequence)
     {
-        return run(sequence, null);
+        return run(sequence, null, Long.MAX_VALUE);
     }
 
     /**
@@ -198,7 +187,7 @@ public final class ReplaySession<I, O> implements AutoCloseable
      */
     public StopReason runUntil(final InputBreakpoint<I> breakpoint)
     {
-        return run(Long.MAX_VALUE, Objects.requireNonNull(breakpoint, "breakpoint"));
+        return run(Long.MAX_VALUE, Objects.requireNonNull(breakpoint, "breakpoint"), Long.MAX_VALUE);
     }
 
     /** @return why it stopped: end of stream, end of the journal, or a divergence. */
@@ -217,11 +206,6 @@ public final class ReplaySession<I, O> implements AutoCloseable
     public StopReason runEntries(final long entries)
     {
         return run(Long.MAX_VALUE, null, entries);
-    }
-
-    private StopReason run(final long toSequence, final InputBreakpoint<I> breakpoint)
-    {
-        return run(toSequence, breakpoint, Long.MAX_VALUE);
     }
 
     private StopReason run(final long toSequence, final InputBreakpoint<I> breakpoint, final long maxEntries)
@@ -269,31 +253,16 @@ public final class ReplaySession<I, O> implements AutoCloseable
     private void feed()
     {
         final long sequence = next.sequence();
-        final PublishResult result;
-        switch (next.type())
+        if (next.isRecord())
         {
-            case JournalRecordDescriptor.TYPE_RECORD:
-                if (null != pacer)
-                {
-                    pacer.await(next.timestamp());
-                }
-                result = ingress.publish(copy, next.record(), sequence, 0);
-                recordsProcessed++;
-                break;
-            case JournalRecordDescriptor.TYPE_PROCESSING_TIME_TICK:
-                result = ingress.processingTime(next.timestamp(), sequence);
-                break;
-            case JournalRecordDescriptor.TYPE_WATERMARK:
-                result = ingress.watermark(next.timestamp(), sequence);
-                break;
-            case JournalRecordDescriptor.TYPE_END_OF_STREAM:
-                result = ingress.endOfStream(sequence);
-                ended = true;
-                break;
-            default:
-                throw new JournalException("journal " + reader.directory() + ": sequence " + sequence + " is a " +
-                    JournalRecordDescriptor.typeName(next.type()) + " entry, which a replay cannot feed");
+            if (null != pacer)
+            {
+                pacer.await(next.timestamp());
+            }
+            recordsProcessed++;
         }
+        final PublishResult result = JournalFeeder.publish(next, ingress, copy, 0, reader);
+        ended = JournalRecordDescriptor.TYPE_END_OF_STREAM == next.type();
         if (PublishResult.OK != result)
         {
             throw new IllegalStateException("the replayed pipeline stopped taking input at sequence " + sequence +

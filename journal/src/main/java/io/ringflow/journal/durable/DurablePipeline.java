@@ -1,6 +1,5 @@
 package io.ringflow.journal.durable;
 
-import io.ringflow.journal.JournalEntry;
 import io.ringflow.journal.JournalException;
 import io.ringflow.journal.JournalReader;
 import io.ringflow.journal.OutputJournalSink;
@@ -225,26 +224,15 @@ public final class DurablePipeline<I, O>
     private static <I> void positionAfter(
         final JournalReader<I> reader, final long sequence, final Optional<Checkpoint> checkpoint)
     {
-        if (sequence < 0)
-        {
-            reader.toStart();
-            return;
-        }
         try
         {
-            reader.moveTo(sequence);
+            reader.moveAfter(sequence);
         }
         catch (final JournalException ex)
         {
             throw new JournalException("checkpoint " + checkpoint.map(Checkpoint::toString).orElse("?") +
                 " points at input sequence " + sequence + ", which the input journal does not hold; it belongs " +
                 "with another journal, or the journal lost entries: " + ex.getMessage(), ex);
-        }
-        final JournalEntry<I> skipped = reader.newEntry();
-        if (!reader.next(skipped) || skipped.sequence() != sequence)
-        {
-            throw new JournalException("input journal " + reader.directory() + ": could not read the checkpoint's " +
-                "input sequence " + sequence);
         }
     }
 

@@ -100,34 +100,61 @@ public final class JournalFeeder<T>
             final long nowNs = System.nanoTime();
             final long sequence = entry.sequence();
             entriesFed++;
-            final PublishResult result;
-            switch (entry.type())
+            final PublishResult result = publish(entry, ingress, copy, nowNs, reader);
+            if (JournalRecordDescriptor.TYPE_END_OF_STREAM == entry.type())
             {
-                case JournalRecordDescriptor.TYPE_RECORD:
-                    result = ingress.publish(copy, entry.record(), sequence, nowNs);
-                    recordsSinceBarrier++;
-                    recordsFed++;
-                    break;
-                case JournalRecordDescriptor.TYPE_PROCESSING_TIME_TICK:
-                    result = ingress.processingTime(entry.timestamp(), sequence);
-                    break;
-                case JournalRecordDescriptor.TYPE_WATERMARK:
-                    result = ingress.watermark(entry.timestamp(), sequence);
-                    break;
-                case JournalRecordDescriptor.TYPE_END_OF_STREAM:
-                    return PublishResult.OK == ingress.endOfStream(sequence) ? Stop.END_OF_STREAM : Stop.PIPELINE_CLOSED;
-                default:
-                    throw new JournalException("journal " + reader.directory() + ": sequence " + sequence + " is a " +
-                        JournalRecordDescriptor.typeName(entry.type()) + " entry, which this version cannot feed");
+                return PublishResult.OK == result ? Stop.END_OF_STREAM : Stop.PIPELINE_CLOSED;
             }
             if (PublishResult.OK != result)
             {
                 return Stop.PIPELINE_CLOSED;
             }
+            if (entry.isRecord())
+            {
+                recordsSinceBarrier++;
+                recordsFed++;
+            }
             lastSequence = sequence;
             barrierIfDue(nowNs);
         }
         return Stop.CAUGHT_UP;
+    }
+
+    /**
+     * Publish one journal entry as what it is: a record with its sequence, a processing-time tick, a
+     * watermark or the end of the stream. What a durable run and a replay both feed a pipeline with.
+     *
+     * @param entry    the entry read.
+     * @param ingress  the pipeline's sequenced ingress.
+     * @param copy     copies the decoded record into the ring slot.
+     * @param originNs the record's origin for end-to-end latency.
+     * @param reader   the journal it came from, for errors.
+     * @param <T>      record type.
+     * @return the ingress's answer.
+     * @throws JournalException for an entry type this version cannot feed.
+     */
+    public static <T> PublishResult publish(
+        final JournalEntry<T> entry,
+        final SequencedIngress<T> ingress,
+        final RecordTranslator<T, T> copy,
+        final long originNs,
+        final JournalReader<T> reader)
+    {
+        final long sequence = entry.sequence();
+        switch (entry.type())
+        {
+            case JournalRecordDescriptor.TYPE_RECORD:
+                return ingress.publish(copy, entry.record(), sequence, originNs);
+            case JournalRecordDescriptor.TYPE_PROCESSING_TIME_TICK:
+                return ingress.processingTime(entry.timestamp(), sequence);
+            case JournalRecordDescriptor.TYPE_WATERMARK:
+                return ingress.watermark(entry.timestamp(), sequence);
+            case JournalRecordDescriptor.TYPE_END_OF_STREAM:
+                return ingress.endOfStream(sequence);
+            default:
+                throw new JournalException("journal " + reader.directory() + ": sequence " + sequence + " is a " +
+                    JournalRecordDescriptor.typeName(entry.type()) + " entry, which this version cannot feed");
+        }
     }
 
     private void barrierIfDue(final long nowNs)

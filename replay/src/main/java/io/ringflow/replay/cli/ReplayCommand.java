@@ -5,6 +5,7 @@ import io.ringflow.journal.OutputJournalSink;
 import io.ringflow.journal.durable.PipelineDefinition;
 import io.ringflow.operators.KeySelector;
 import io.ringflow.replay.Divergence;
+import io.ringflow.replay.PacingClock;
 import io.ringflow.replay.ReplaySession;
 import io.ringflow.replay.StopReason;
 import picocli.CommandLine.Command;
@@ -125,7 +126,7 @@ final class ReplayCommand implements Callable<Integer>
         }
         if (speed > 0)
         {
-            builder.paced(speed, io.ringflow.replay.PacingClock.SYSTEM);
+            builder.paced(speed, PacingClock.SYSTEM);
         }
         if (null != written)
         {
