@@ -73,6 +73,51 @@ public final class Pipeline<I>
     }
 
     /**
+     * Record one branch of a fan-out: the operators the branch adds go to a scratch stage, which is
+     * returned once the branch is recorded; its side-output and rejection sinks join the real stage's.
+     */
+    PlanStage recordBranch(final String fanOut, final int index, final Runnable branch)
+    {
+        final PlanStage stage = currentStage();
+        final PlanStage scratch = new PlanStage(stage.name, stage.inputType);
+        final Sink<?> sinkBefore = sink;
+        stages.add(scratch);
+        try
+        {
+            branch.run();
+        }
+        finally
+        {
+            final boolean cut = currentStage() != scratch;
+            stages.subList(stages.indexOf(scratch), stages.size()).clear();
+            if (cut || sink != sinkBefore)
+            {
+                sink = sinkBefore;
+                throw new IllegalArgumentException("fan-out '" + fanOut + "' branch " + index + " in stage '" +
+                    stage.name + "' " + (cut ? "starts a stage" : "ends in a sink") +
+                    ": a branch is a fused chain of operators whose output the fan-out collects");
+            }
+        }
+        scratch.sideSinks.forEach((tag, sideSink) ->
+        {
+            if (null != stage.sideSinks.putIfAbsent(tag, sideSink))
+            {
+                throw new IllegalArgumentException("stage '" + stage.name + "': side output '" + tag.name() +
+                    "' has a sink already (fan-out '" + fanOut + "' branch " + index + ")");
+            }
+        });
+        scratch.rejectedSinks.forEach((reason, rejectedSink) ->
+        {
+            if (null != stage.rejectedSinks.putIfAbsent(reason, rejectedSink))
+            {
+                throw new IllegalArgumentException("stage '" + stage.name + "': rejections for " + reason +
+                    " have a sink already (fan-out '" + fanOut + "' branch " + index + ")");
+            }
+        });
+        return scratch;
+    }
+
+    /**
      * @param track record end-to-end latency (on by default).
      * @return this.
      */

@@ -1,7 +1,9 @@
 package io.ringflow.pipeline;
 
+import io.ringflow.operators.FanOutOperator;
 import io.ringflow.operators.KeySelector;
 import io.ringflow.operators.OneInputOperator;
+import io.ringflow.operators.OperatorChain;
 import io.ringflow.operators.OutputTag;
 import io.ringflow.operators.RecordFilter;
 import io.ringflow.operators.RecordFlatMapper;
@@ -20,7 +22,10 @@ import io.ringflow.operators.time.TimestampsAndWatermarksOperator;
 import io.ringflow.operators.time.TwoSidedTimestampsOperator;
 import io.ringflow.operators.time.WatermarkStrategy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -201,6 +206,66 @@ public class Stream<I, T>
         final String name, final Supplier<? extends OneInputOperator<T, R>> factory, final RecordType<R> outputType)
     {
         return add(name, Objects.requireNonNull(factory, "factory"), Objects.requireNonNull(outputType, "outputType"));
+    }
+
+    /**
+     * Run several branches side by side on this stream, fused on the current stage's thread: each branch
+     * sees every record, in order, and what the branches emit becomes one stream. How independent rules
+     * (a window, a pattern, keyed state) watch the same records without a stage each:
+     * <pre>{@code
+     * payments.fanOut("rules", Alert.TYPE,
+     *     branch -> branch.keyBy(Payment::card).window(sliding).aggregate("count", count()).flatMap("velocity", toAlert, Alert.TYPE),
+     *     branch -> branch.keyBy(Payment::card).pattern("geo-jump", geoJump, Payment::id).map("geo", toAlert, Alert.TYPE))
+     * }</pre>
+     * A branch records operators as any stream does, and may route side outputs and rejections, but may
+     * neither start a stage nor end in a sink. The output's watermark is the slowest branch's (see
+     * {@link FanOutOperator}); for one input, branch 0's outputs come before branch 1's.
+     *
+     * @param name       the fan-out's name.
+     * @param outputType the branches' common output type.
+     * @param branches   each records a chain from this stream to the common output type.
+     * @param <R>        output type.
+     * @return the branches' outputs, merged.
+     */
+    @SafeVarargs
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public final <R> Stream<I, R> fanOut(
+        final String name, final RecordType<R> outputType, final Function<Stream<I, T>, Stream<I, R>>... branches)
+    {
+        requireName(name);
+        Objects.requireNonNull(outputType, "outputType");
+        if (0 == branches.length)
+        {
+            throw new IllegalArgumentException("fan-out '" + name + "' needs at least one branch");
+        }
+        final List<List<Supplier<? extends OneInputOperator<?, ?>>>> chains = new ArrayList<>();
+        for (int i = 0; i < branches.length; i++)
+        {
+            final Function<Stream<I, T>, Stream<I, R>> branch = Objects.requireNonNull(branches[i], "branch");
+            final PlanStage recorded = pipeline.recordBranch(name, i, () -> Objects.requireNonNull(
+                branch.apply(new Stream<>(pipeline, type, eventTime)), "a fan-out branch returned null"));
+            final List<Supplier<? extends OneInputOperator<?, ?>>> chain = new ArrayList<>(recorded.operators);
+            if (chain.isEmpty())
+            {
+                final String identity = name + "-branch-" + i;
+                chain.add(() -> new FilterOperator<T>(identity, record -> true));
+            }
+            chains.add(List.copyOf(chain));
+        }
+        return add(name, () ->
+        {
+            final List<OneInputOperator<T, R>> built = new ArrayList<>();
+            for (final List<Supplier<? extends OneInputOperator<?, ?>>> chain : chains)
+            {
+                OperatorChain composed = OperatorChain.first(chain.get(0).get());
+                for (int j = 1; j < chain.size(); j++)
+                {
+                    composed = composed.then(chain.get(j).get());
+                }
+                built.add(composed);
+            }
+            return new FanOutOperator<>(name, built);
+        }, outputType);
     }
 
     /**
