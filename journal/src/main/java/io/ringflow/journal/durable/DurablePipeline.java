@@ -1,5 +1,6 @@
 package io.ringflow.journal.durable;
 
+import io.ringflow.journal.IngestClock;
 import io.ringflow.journal.JournalException;
 import io.ringflow.journal.JournalReader;
 import io.ringflow.journal.OutputJournalSink;
@@ -62,6 +63,7 @@ public final class DurablePipeline<I, O>
 {
     private final Builder<I, O> config;
     private volatile boolean stopRequested;
+    private volatile PipelineRuntime<I> running;
 
     private DurablePipeline(final Builder<I, O> config)
     {
@@ -95,6 +97,18 @@ public final class DurablePipeline<I, O>
         return new Builder<>(pipelineId);
     }
 
+    /**
+     * The runtime of the run in progress, for live figures: its {@code latency()}, {@code stats()} and
+     * {@code describeKey}. Read those from any thread; never publish into it (the journal is the only
+     * input) nor stop it (call {@link #stop()}).
+     *
+     * @return the running pipeline, or null before {@link #run()} started it and after it returned.
+     */
+    public PipelineRuntime<I> runtime()
+    {
+        return running;
+    }
+
     /** Ask {@link #run()} to return once it has caught up with the input journal, without end-of-stream. */
     public void stop()
     {
@@ -116,9 +130,9 @@ public final class DurablePipeline<I, O>
         final Optional<Checkpoint> restored = store.latest(config.pipelineId);
         final long resumeOutput = restored.map(Checkpoint::outputPosition).orElse(-1L);
         try (OutputJournalSink<O> sink = new OutputJournalSink<>(config.outputDir, config.outputCodec, resumeOutput);
-             JournalReader<I> reader = new JournalReader<>(config.inputDir, config.inputCodec))
+             JournalReader<I> reader = new JournalReader<>(config.inputDir, config.inputCodec);
+             CheckpointCoordinator coordinator = new CheckpointCoordinator(store, config.pipelineId, sink::position))
         {
-            final CheckpointCoordinator coordinator = new CheckpointCoordinator(store, config.pipelineId, sink::position);
             final SequencedSink<O> output = null == config.callback ? sink : new JournalAndCallbackSink<>(sink, config.callback);
             final Pipeline<I> plan = Objects.requireNonNull(config.plan.apply(
                 Source.of(config.pipelineId, config.inputType).producerMode(ProducerMode.SEQUENCED), output),
@@ -138,6 +152,11 @@ public final class DurablePipeline<I, O>
                 final JournalFeeder<I> feeder = new JournalFeeder<>(reader, config.inputType,
                     runtime.sequencedIngress(), nextCheckpointId(store), afterSequence,
                     config.barrierRecords, config.barrierIntervalMs);
+                if (null != config.ingestClock)
+                {
+                    feeder.latencyFrom(config.ingestClock);
+                }
+                running = runtime;
                 final boolean ended = feed(feeder, runtime);
                 if (ended)
                 {
@@ -147,12 +166,14 @@ public final class DurablePipeline<I, O>
                 {
                     stopAtCheckpoint(feeder, coordinator, runtime);
                 }
+                coordinator.finish();   // every checkpoint handed over is committed before the report counts them
                 return new RecoveryReport(
                     restored.map(Checkpoint::checkpointId).orElse(-1L), afterSequence, feeder.recordsFed(),
                     sink.skippedCount(), sink.appendedCount(), coordinator.committedCount(), ended);
             }
             finally
             {
+                running = null;
                 runtime.close();
             }
         }
@@ -202,7 +223,7 @@ public final class DurablePipeline<I, O>
     {
         final long id = feeder.barrierNow();
         final IdleStrategy idle = new SleepingMillisIdleStrategy(1);
-        while (id >= 0 && coordinator.lastCommittedId() < id && null == runtime.failure())
+        while (id >= 0 && coordinator.lastCommittedId() < id && null == runtime.failure() && !coordinator.writeFailed())
         {
             if (config.stepped)
             {
@@ -265,6 +286,7 @@ public final class DurablePipeline<I, O>
             100, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
         private BiFunction<Source<I>, SequencedSink<O>, Pipeline<I>> plan;
         private SequencedSink<O> callback;
+        private IngestClock ingestClock;
 
         private Builder(final String pipelineId)
         {
@@ -396,6 +418,21 @@ public final class DurablePipeline<I, O>
         public Builder<I, O> tailIdle(final IdleStrategy idle)
         {
             this.tailIdle = Objects.requireNonNull(idle, "idle");
+            return this;
+        }
+
+        /**
+         * Measure end-to-end latency from each record's journaled ingest time instead of from when the
+         * feeding thread reads it, so that the journal append, the tail and the ring hop count too. Only
+         * meaningful when the producers run in this JVM and stamp ingest times with {@code clock}; entries
+         * stamped before it (a previous run's, replayed in recovery) count from their read.
+         *
+         * @param clock the producers' ingest clock.
+         * @return this.
+         */
+        public Builder<I, O> latencyFrom(final IngestClock clock)
+        {
+            this.ingestClock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

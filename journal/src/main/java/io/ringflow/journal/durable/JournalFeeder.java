@@ -1,5 +1,6 @@
 package io.ringflow.journal.durable;
 
+import io.ringflow.journal.IngestClock;
 import io.ringflow.journal.JournalEntry;
 import io.ringflow.journal.JournalException;
 import io.ringflow.journal.JournalReader;
@@ -8,6 +9,8 @@ import io.ringflow.pipeline.PublishResult;
 import io.ringflow.pipeline.RecordTranslator;
 import io.ringflow.pipeline.RecordType;
 import io.ringflow.pipeline.SequencedIngress;
+
+import java.util.Objects;
 
 /**
  * Feeds a {@link SequencedIngress} from an input journal: every record with its journal sequence,
@@ -45,6 +48,7 @@ public final class JournalFeeder<T>
     private long lastBarrierNs = System.nanoTime();
     private long recordsFed;
     private long entriesFed;
+    private IngestClock ingestClock;
 
     /**
      * @param reader            the input journal, positioned at the first entry to feed.
@@ -81,6 +85,20 @@ public final class JournalFeeder<T>
     }
 
     /**
+     * Measure end-to-end latency from each record's ingest time, as stamped with {@code clock}, instead of
+     * from the moment this feeder reads it. Entries older than the clock (a previous run's, replayed in
+     * recovery) still count from their read.
+     *
+     * @param clock the clock the producers stamp ingest times with.
+     * @return this.
+     */
+    public JournalFeeder<T> latencyFrom(final IngestClock clock)
+    {
+        this.ingestClock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
      * Feed entries until the end-of-stream, the journal's current end, or a closed pipeline.
      *
      * @param limit feed at most this many entries in this call.
@@ -100,7 +118,7 @@ public final class JournalFeeder<T>
             final long nowNs = System.nanoTime();
             final long sequence = entry.sequence();
             entriesFed++;
-            final PublishResult result = publish(entry, ingress, copy, nowNs, reader);
+            final PublishResult result = publish(entry, ingress, copy, originOf(entry, nowNs), reader);
             if (JournalRecordDescriptor.TYPE_END_OF_STREAM == entry.type())
             {
                 return PublishResult.OK == result ? Stop.END_OF_STREAM : Stop.PIPELINE_CLOSED;
@@ -118,6 +136,12 @@ public final class JournalFeeder<T>
             barrierIfDue(nowNs);
         }
         return Stop.CAUGHT_UP;
+    }
+
+    private long originOf(final JournalEntry<T> entry, final long nowNs)
+    {
+        final IngestClock clock = ingestClock;
+        return null != clock && clock.coversTime(entry.ingestTimeNs()) ? clock.nanoTimeAt(entry.ingestTimeNs()) : nowNs;
     }
 
     /**
