@@ -75,11 +75,14 @@ public final class Pipeline<I>
     /**
      * Record one branch of a fan-out: the operators the branch adds go to a scratch stage, which is
      * returned once the branch is recorded; its side-output and rejection sinks join the real stage's.
+     * A branch may not start a stage, end in a sink, or change the stage's thread settings (which would
+     * be lost with the scratch stage).
      */
     PlanStage recordBranch(final String fanOut, final int index, final Runnable branch)
     {
         final PlanStage stage = currentStage();
         final PlanStage scratch = new PlanStage(stage.name, stage.inputType);
+        scratch.copySettingsFrom(stage);
         final Sink<?> sinkBefore = sink;
         stages.add(scratch);
         try
@@ -97,6 +100,12 @@ public final class Pipeline<I>
                     stage.name + "' " + (cut ? "starts a stage" : "ends in a sink") +
                     ": a branch is a fused chain of operators whose output the fan-out collects");
             }
+        }
+        final String setting = scratch.changedSetting(stage);
+        if (null != setting)
+        {
+            throw new IllegalArgumentException("fan-out '" + fanOut + "' branch " + index + " in stage '" +
+                stage.name + "' sets the stage's " + setting + ": set it on the stream before or after the fan-out");
         }
         scratch.sideSinks.forEach((tag, sideSink) ->
         {

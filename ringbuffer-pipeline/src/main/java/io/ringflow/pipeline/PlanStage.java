@@ -79,6 +79,44 @@ final class PlanStage
         return spec;
     }
 
+    /**
+     * Give this stage another's thread settings: what a fan-out's scratch stage starts from, so that a
+     * branch changing one can be told apart from one leaving it alone.
+     */
+    void copySettingsFrom(final PlanStage other)
+    {
+        waitStrategy = other.waitStrategy;
+        ringSize = other.ringSize;
+        pinned = other.pinned;
+        errorPolicy = other.errorPolicy;
+        deadLetters = other.deadLetters;
+    }
+
+    /**
+     * @param other a stage whose settings this one was copied from.
+     * @return the first thread setting that differs from {@code other}'s, or null if none does.
+     */
+    String changedSetting(final PlanStage other)
+    {
+        if (waitStrategy != other.waitStrategy)
+        {
+            return "wait strategy";
+        }
+        if (ringSize != other.ringSize)
+        {
+            return "ring size";
+        }
+        if (pinned != other.pinned)
+        {
+            return "pinning";
+        }
+        if (errorPolicy != other.errorPolicy)
+        {
+            return "error policy";
+        }
+        return deadLetters != other.deadLetters ? "dead-letter handler" : null;
+    }
+
     String describe()
     {
         return "stage '" + name + "'" + (parallelism > 1 ? " x" + parallelism : "") + " [" + waitStrategy + "]: " +

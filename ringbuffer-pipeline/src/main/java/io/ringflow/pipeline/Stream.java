@@ -218,7 +218,8 @@ public class Stream<I, T>
      *     branch -> branch.keyBy(Payment::card).pattern("geo-jump", geoJump, Payment::id).map("geo", toAlert, Alert.TYPE))
      * }</pre>
      * A branch records operators as any stream does, and may route side outputs and rejections, but may
-     * neither start a stage nor end in a sink. The output's watermark is the slowest branch's (see
+     * not start a stage, end in a sink, or change the stage's thread settings (wait strategy, ring size,
+     * pinning, error policy, dead letters): set those outside the fan-out. The output's watermark is the slowest branch's (see
      * {@link FanOutOperator}); for one input, branch 0's outputs come before branch 1's.
      *
      * @param name       the fan-out's name.
