@@ -3,10 +3,11 @@ package io.ringflow.examples;
 import io.ringflow.pipeline.WaitStrategy;
 
 /**
- * Command-line options of the demo: {@code --duration SECONDS --rate RECORDS_PER_S --cards N --seed N
- * --threshold N}. An unknown option or a bad value is rejected with a message naming it.
+ * Command-line options of the velocity demo: {@code --duration SECONDS --rate RECORDS_PER_S --cards N --seed N
+ * --threshold N}. An unknown option or a bad value is rejected with a message naming it. The value
+ * parsers are shared with the other demos. Threading: one thread.
  */
-final class DemoOptions
+public final class DemoOptions
 {
     long durationSeconds = 30;
     long ratePerSecond = 100_000;
@@ -80,7 +81,12 @@ final class DemoOptions
         return Math.min(5, durationSeconds / 3);
     }
 
-    private static WaitStrategy waitStrategy(final String value)
+    /**
+     * @param value a wait strategy's name, in lower case with dashes.
+     * @return the strategy.
+     * @throws UsageException naming the choices.
+     */
+    public static WaitStrategy waitStrategy(final String value)
     {
         for (final WaitStrategy strategy : WaitStrategy.values())
         {
@@ -99,7 +105,13 @@ final class DemoOptions
             " [--wait busy-spin|yielding|sleeping|blocking (busy-spin: the stage thread owns a core)]";
     }
 
-    private static long positive(final String name, final String value)
+    /**
+     * @param name  the option.
+     * @param value its value.
+     * @return the value, a whole number above zero.
+     * @throws UsageException naming the option and the value.
+     */
+    public static long positive(final String name, final String value)
     {
         final long parsed = number(name, value);
         if (parsed <= 0)
@@ -109,7 +121,13 @@ final class DemoOptions
         return parsed;
     }
 
-    private static long number(final String name, final String value)
+    /**
+     * @param name  the option.
+     * @param value its value.
+     * @return the value, a whole number (underscores allowed).
+     * @throws UsageException naming the option and the value.
+     */
+    public static long number(final String name, final String value)
     {
         try
         {
@@ -122,11 +140,12 @@ final class DemoOptions
     }
 
     /** A bad command line: the message is for the user, no stack trace. */
-    static final class UsageException extends RuntimeException
+    public static final class UsageException extends RuntimeException
     {
         private static final long serialVersionUID = 1L;
 
-        UsageException(final String message)
+        /** @param message what is wrong, and the usage. */
+        public UsageException(final String message)
         {
             super(message);
         }

@@ -1,12 +1,14 @@
 package io.ringflow.examples;
 
+import io.ringflow.examples.fraud.FraudDemo;
+import io.ringflow.examples.fraud.FraudOptions;
 import io.ringflow.replay.cli.RingflowCli;
 
 import java.util.Arrays;
 import java.util.Set;
 
 /**
- * Entry point of the {@code ./ringflow} launcher: {@code demo [velocity] [options]},
+ * Entry point of the {@code ./ringflow} launcher: {@code demo [fraud|velocity] [options]},
  * {@code quickstart [pipeline|durable]}, and the tool commands ({@code journal}, {@code replay}, {@code state}, {@code diff}, {@code stat}),
  * which it hands to {@link RingflowCli} with their exit code.
  */
@@ -26,7 +28,8 @@ public final class Main
     {
         if (args.length == 0 || "--help".equals(args[0]) || "help".equals(args[0]))
         {
-            System.out.println("usage: ringflow demo [velocity] [options]   card-velocity fraud rule at a fixed rate, live figures");
+            System.out.println("usage: ringflow demo [fraud] [options]      the card-fraud detector, durable, at a fixed rate, live figures");
+            System.out.println("       ringflow demo velocity [options]     one velocity rule on the ring runtime, no journal: latency");
             System.out.println("       ringflow quickstart [pipeline|durable [DIR]]  the README's quick starts: an operator chain, a pipeline, or a durable pipeline on journals");
             System.out.println("       ringflow journal info|dump|tail <dir>   what a journal holds, its entries, new entries as they come");
             System.out.println("       ringflow replay <journal> --pipeline C   replay a journal: breakpoints, pacing, verify, state at the stop");
@@ -34,7 +37,8 @@ public final class Main
             System.out.println("       ringflow diff <outA> <outB>              the first divergent output of two output journals");
             System.out.println("       ringflow stat <counters-file>            live counters of a running pipeline");
             System.out.println("       (tool commands: options, formats and exit codes with --help, and in docs/CLI.md)");
-            System.out.println(DemoOptions.usage());
+            System.out.println(FraudOptions.usage());
+            System.out.println(DemoOptions.usage().replace("ringflow demo", "ringflow demo velocity"));
             return;
         }
         if (TOOL_COMMANDS.contains(args[0]))
@@ -44,14 +48,7 @@ public final class Main
         switch (args[0])
         {
             case "demo":
-                final String[] rest = Arrays.copyOfRange(args, 1, args.length);
-                final boolean named = rest.length > 0 && "velocity".equals(rest[0]);
-                if (rest.length > 0 && !named && !rest[0].startsWith("-"))
-                {
-                    System.err.println("unknown demo '" + rest[0] + "': available: velocity (the fraud detector of issue 8 is not built yet)");
-                    System.exit(2);
-                }
-                VelocityDemo.main(named ? Arrays.copyOfRange(rest, 1, rest.length) : rest);
+                runDemo(Arrays.copyOfRange(args, 1, args.length));
                 break;
             case "quickstart":
                 if (args.length > 1 && "pipeline".equals(args[1]))
@@ -69,6 +66,24 @@ public final class Main
                 break;
             default:
                 System.err.println("unknown command '" + args[0] + "'; try: ringflow --help");
+                System.exit(2);
+        }
+    }
+
+    private static void runDemo(final String[] args)
+    {
+        final String demo = args.length > 0 && !args[0].startsWith("-") ? args[0] : "fraud";
+        final String[] options = demo.equals(args.length > 0 ? args[0] : "") ? Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (demo)
+        {
+            case "fraud":
+                FraudDemo.main(options);
+                break;
+            case "velocity":
+                VelocityDemo.main(options);
+                break;
+            default:
+                System.err.println("unknown demo '" + demo + "': available: fraud (the default), velocity");
                 System.exit(2);
         }
     }

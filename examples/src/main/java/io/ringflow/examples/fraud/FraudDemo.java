@@ -1,0 +1,172 @@
+package io.ringflow.examples.fraud;
+
+import io.ringflow.examples.DemoOptions.UsageException;
+import io.ringflow.examples.LiveView;
+import io.ringflow.journal.IngestClock;
+import io.ringflow.journal.InputJournal;
+import io.ringflow.journal.durable.DurablePipeline;
+import io.ringflow.journal.durable.RecoveryReport;
+import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.YieldingIdleStrategy;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code ringflow demo fraud}: the card-fraud detector ({@link FraudDetector}) run durably, live.
+ * <pre>
+ *   main thread     generator ──► input journal (Chronicle Queue), at a fixed offered rate
+ *   "fraud-feeder"  input journal ──► ring                        (DurablePipeline.run: recovers first)
+ *   "fraud-detector"  validate → event time → dedup → enrich → rules ──► output journal, checkpoints
+ * </pre>
+ * Operators see an event only once it is journaled (durable mode), so a {@code kill -9} at any moment
+ * loses nothing: started again on the same {@code --journal-dir}, the demo recovers from the newest
+ * checkpoint, replays, verifies the alerts already journaled, and the generator continues the stream
+ * where the journal ends.
+ * <p>
+ * Latency is open-loop, from each event's intended send time at the offered rate (stamped into the
+ * journal as its ingest time) to the end of its processing: the journal append, the tail and the ring hop
+ * count, and so does falling behind (coordinated omission accounted for).
+ */
+public final class FraudDemo
+{
+    /** A checkpoint after this many events at most. */
+    static final long CHECKPOINT_EVERY_EVENTS = 1_000_000;
+    /**
+     * And after this much wall time at most. Each checkpoint pauses the detector while it snapshots its
+     * state (some MB at 10,000 cards), which shows in the tail latency; writing it is asynchronous.
+     */
+    static final long CHECKPOINT_EVERY_MS = 2_000;
+
+    private FraudDemo()
+    {
+    }
+
+    /**
+     * @param args see {@link FraudOptions#usage()}.
+     */
+    public static void main(final String[] args)
+    {
+        try
+        {
+            final FraudRun result = run(FraudOptions.parse(args), System.out, LiveView.isTerminal());
+            System.exit(result.failed() ? 1 : 0);
+        }
+        catch (final UsageException ex)
+        {
+            System.err.println(ex.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /**
+     * @param options  what to run.
+     * @param out      where the live view and summary go.
+     * @param terminal redraw in place rather than line by line.
+     * @return the run's figures.
+     */
+    static FraudRun run(final FraudOptions options, final PrintStream out, final boolean terminal)
+    {
+        final Path dir = journalDir(options);
+        final JournalTally existing = JournalTally.of(dir.resolve("input"));
+        if (existing.ended())
+        {
+            throw new UsageException("the input journal in " + dir + " is complete (it ends with end-of-stream after " +
+                existing.records() + " events): replay it with ringflow, or give a new --journal-dir");
+        }
+        final FraudCounters counters = new FraudCounters();
+        final IngestClock clock = new IngestClock();
+        final DurablePipeline<CardEvent, Alert> durable = DurablePipeline
+            .builder(new FraudDetector(counters, options.waitStrategy, options.cards))
+            .input(dir.resolve("input"))
+            .output(dir.resolve("output"))
+            .checkpoints(dir.resolve("checkpoints"), 3)
+            .checkpointEvery(CHECKPOINT_EVERY_EVENTS, CHECKPOINT_EVERY_MS)
+            .tailIdle(new YieldingIdleStrategy())   // the feeder yields, not parks: a park costs ~100 µs of latency
+            .latencyFrom(clock)
+            .callback(counters)
+            .build();
+        out.printf("journals in %s (input, output, checkpoints)%s%n", dir,
+            existing.records() > 0 ? "; resuming after " + String.format("%,d", existing.records()) + " journaled events" : "");
+
+        final AtomicReference<Object> outcome = new AtomicReference<>();
+        final Thread feeder = new Thread(() ->
+        {
+            try
+            {
+                outcome.set(durable.run());
+            }
+            catch (final RuntimeException | Error ex)
+            {
+                outcome.set(ex);
+            }
+        }, "fraud-feeder");
+        final FraudGenerator generator = new FraudGenerator(options.seed, options.cards);
+        final CardEvent event = new CardEvent();
+        generator.skip(existing.records(), event);
+        final Histogram latency;
+        final long sent;
+        final double seconds;
+        try (InputJournal journal = new InputJournal(dir.resolve("input")))
+        {
+            journal.pretouch();
+            feeder.start();
+            final FraudLoop loop = new FraudLoop(options, generator, journal, clock, counters, durable, outcome,
+                new LiveView(out, terminal));
+            loop.run();
+            latency = loop.latency();
+            sent = loop.sent();
+            seconds = loop.seconds();
+            if (null == outcome.get())
+            {
+                journal.appendEndOfStream(clock.epochNanos());
+            }
+            else
+            {
+                durable.stop();
+            }
+        }
+        join(feeder);
+        final Object result = outcome.get();
+        if (!(result instanceof RecoveryReport))
+        {
+            final Throwable failure = (Throwable)result;
+            out.println("the detector failed: " + failure);
+            return new FraudRun(dir, null, null, sent, latency, counters, generator, failure);
+        }
+        final AlertTally tally = new AlertTally(dir.resolve("output"), generator.completedScenarioCards(),
+            generator.scenarioCards());
+        final FraudRun run = new FraudRun(dir, (RecoveryReport)result, tally, sent, latency, counters, generator, null);
+        out.print(FraudSummary.render(run, options, seconds, existing.records()));
+        return run;
+    }
+
+    private static Path journalDir(final FraudOptions options)
+    {
+        try
+        {
+            return null != options.journalDir ? options.journalDir : Files.createTempDirectory("ringflow-fraud");
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create a journal directory: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static void join(final Thread thread)
+    {
+        try
+        {
+            thread.join();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the detector drained", ex);
+        }
+    }
+}

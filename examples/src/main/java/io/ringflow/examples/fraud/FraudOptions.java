@@ -1,0 +1,95 @@
+package io.ringflow.examples.fraud;
+
+import io.ringflow.examples.DemoOptions;
+import io.ringflow.examples.DemoOptions.UsageException;
+import io.ringflow.pipeline.WaitStrategy;
+
+import java.nio.file.Path;
+
+/**
+ * Command-line options of {@code ringflow demo fraud}. An unknown option or a bad value is rejected with
+ * a message naming it. Threading: one thread.
+ */
+public final class FraudOptions
+{
+    long durationSeconds = 30;
+    long ratePerSecond = 50_000;
+    int cards = 10_000;
+    long seed = 42;
+    Path journalDir;
+    long warmupSeconds = -1;
+    WaitStrategy waitStrategy = WaitStrategy.YIELDING;
+
+    /**
+     * @param args the command line after {@code demo fraud}.
+     * @return the options.
+     * @throws UsageException naming what is wrong.
+     */
+    public static FraudOptions parse(final String[] args)
+    {
+        final FraudOptions options = new FraudOptions();
+        for (int i = 0; i < args.length; i++)
+        {
+            final String name = args[i];
+            if ("--help".equals(name) || "-h".equals(name))
+            {
+                throw new UsageException(usage());
+            }
+            if (i + 1 >= args.length)
+            {
+                throw new UsageException("option " + name + " needs a value\n" + usage());
+            }
+            final String value = args[++i];
+            switch (name)
+            {
+                case "--duration":
+                    options.durationSeconds = DemoOptions.positive(name, value);
+                    break;
+                case "--rate":
+                    options.ratePerSecond = DemoOptions.positive(name, value);
+                    break;
+                case "--cards":
+                    options.cards = (int)Math.min(Integer.MAX_VALUE, DemoOptions.positive(name, value));
+                    if (options.cards < 100)
+                    {
+                        throw new UsageException("option --cards must be >= 100, was " + value);
+                    }
+                    break;
+                case "--seed":
+                    options.seed = DemoOptions.number(name, value);
+                    break;
+                case "--journal-dir":
+                    options.journalDir = Path.of(value);
+                    break;
+                case "--warmup":
+                    options.warmupSeconds = DemoOptions.number(name, value);
+                    if (options.warmupSeconds < 0 || options.warmupSeconds >= options.durationSeconds)
+                    {
+                        throw new UsageException("option --warmup must be >= 0 and shorter than --duration " +
+                            options.durationSeconds + " (give --duration first), was " + value);
+                    }
+                    break;
+                case "--wait":
+                    options.waitStrategy = DemoOptions.waitStrategy(value);
+                    break;
+                default:
+                    throw new UsageException("unknown option " + name + "\n" + usage());
+            }
+        }
+        return options;
+    }
+
+    /** @return seconds at the start whose latency the summary leaves out (JIT compilation, recovery). */
+    long warmupSeconds()
+    {
+        return warmupSeconds >= 0 ? warmupSeconds : Math.min(5, durationSeconds / 3);
+    }
+
+    /** @return the usage line. */
+    public static String usage()
+    {
+        return "usage: ringflow demo fraud [--duration SECONDS (30)] [--rate EVENTS_PER_S (50000)] [--cards N (10000)]" +
+            " [--journal-dir DIR (a new temporary directory; an existing one is resumed)] [--seed N (42)]" +
+            " [--warmup SECONDS (duration/3, at most 5)] [--wait busy-spin|yielding|sleeping|blocking (yielding)]";
+    }
+}
