@@ -78,6 +78,7 @@ public final class FraudDemo
             throw new UsageException("the input journal in " + dir + " is complete (it ends with end-of-stream after " +
                 existing.records() + " events): replay it with ringflow, or give a new --journal-dir");
         }
+        StreamSettings.check(dir, options);
         final FraudCounters counters = new FraudCounters();
         final IngestClock clock = new IngestClock();
         final DurablePipeline<CardEvent, Alert> durable = DurablePipeline
