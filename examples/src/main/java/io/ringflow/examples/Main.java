@@ -2,13 +2,15 @@ package io.ringflow.examples;
 
 import io.ringflow.examples.fraud.FraudDemo;
 import io.ringflow.examples.fraud.FraudOptions;
+import io.ringflow.examples.market.MarketDemo;
+import io.ringflow.examples.market.MarketOptions;
 import io.ringflow.replay.cli.RingflowCli;
 
 import java.util.Arrays;
 import java.util.Set;
 
 /**
- * Entry point of the {@code ./ringflow} launcher: {@code demo [fraud|velocity] [options]},
+ * Entry point of the {@code ./ringflow} launcher: {@code demo [fraud|market|velocity] [options]},
  * {@code quickstart [pipeline|durable]}, and the tool commands ({@code journal}, {@code replay}, {@code state}, {@code diff}, {@code stat}),
  * which it hands to {@link RingflowCli} with their exit code.
  */
@@ -29,6 +31,7 @@ public final class Main
         if (args.length == 0 || "--help".equals(args[0]) || "help".equals(args[0]))
         {
             System.out.println("usage: ringflow demo [fraud] [options]      the card-fraud detector, durable, at a fixed rate, live figures");
+            System.out.println("       ringflow demo market [options]       market-data analytics: bars, spreads, price moves; latency at a fixed rate");
             System.out.println("       ringflow demo velocity [options]     one velocity rule on the ring runtime, no journal: latency");
             System.out.println("       ringflow quickstart [pipeline|durable [DIR]]  the README's quick starts: an operator chain, a pipeline, or a durable pipeline on journals");
             System.out.println("       ringflow journal info|dump|tail <dir>   what a journal holds, its entries, new entries as they come");
@@ -38,6 +41,7 @@ public final class Main
             System.out.println("       ringflow stat <counters-file>            live counters of a running pipeline");
             System.out.println("       (tool commands: options, formats and exit codes with --help, and in docs/CLI.md)");
             System.out.println(FraudOptions.usage());
+            System.out.println(MarketOptions.usage());
             System.out.println(DemoOptions.usage().replace("ringflow demo", "ringflow demo velocity"));
             return;
         }
@@ -79,11 +83,14 @@ public final class Main
             case "fraud":
                 FraudDemo.main(options);
                 break;
+            case "market":
+                MarketDemo.main(options);
+                break;
             case "velocity":
                 VelocityDemo.main(options);
                 break;
             default:
-                System.err.println("unknown demo '" + demo + "': available: fraud (the default), velocity");
+                System.err.println("unknown demo '" + demo + "': available: fraud (the default), market, velocity");
                 System.exit(2);
         }
     }

@@ -93,15 +93,18 @@ public final class FraudDetector implements PipelineDefinition<CardEvent, Alert>
     @Override
     public Pipeline<CardEvent> plan(final Source<CardEvent> source, final SequencedSink<Alert> sink)
     {
-        final WatermarkStrategy<CardEvent> eventTime = WatermarkStrategy
+        // fraud:start
+        WatermarkStrategy<CardEvent> eventTime = WatermarkStrategy
             .<CardEvent>forBoundedOutOfOrderness(OUT_OF_ORDERNESS_MS).withTimestampAssigner(CardEvent::eventTimeMs);
-        return Pipeline.from(source)
+
+        return Pipeline.from(source)                                   // payments and profile changes, as journaled
             .process("validate", new Validation(), CardEvent.TYPE)
-            .sideOutput(DeadLetter.TAG, counters::deadLetter)
-            .assignTimestamps("event-time", CardProfiles.SIDES, eventTime, eventTime.withIdleness(CHANGELOG_IDLE_MS))
-            .keyBy(CardEvent::eventId).dedup("dedup", DEDUP_TTL_MS)
+            .sideOutput(DeadLetter.TAG, counters::deadLetter)           // malformed, with the reason
+            .assignTimestamps("event-time", CardProfiles.SIDES,          // payments left, profiles right
+                eventTime, eventTime.withIdleness(CHANGELOG_IDLE_MS))
+            .keyBy(CardEvent::eventId).dedup("dedup", DEDUP_TTL_MS)     // retried payments
             .connect("enrich", CardProfiles.SIDES, this::enrichment, EnrichedPayment.TYPE)
-            .fanOut("rules", Alert.TYPE,
+            .fanOut("rules", Alert.TYPE,                                // three rules see every payment
                 payments -> payments.keyBy(EnrichedPayment::cardId)
                     .window(Windows.sliding(VELOCITY_WINDOW_MS, VELOCITY_SLIDE_MS))
                     .allowedLateness(ALLOWED_LATENESS_MS).expectedKeys(expectedCards)
@@ -116,7 +119,8 @@ public final class FraudDetector implements PipelineDefinition<CardEvent, Alert>
             .rejected(RejectReason.DUPLICATE, counters::duplicate)
             .rejected(RejectReason.LATE, counters::late)
             .waitStrategy(waitStrategy)
-            .to(sink);
+            .to(sink);                                                  // the output journal: exactly once
+        // fraud:end
     }
 
     /** @return home, then abroad, within {@link #GEO_JUMP_WITHIN_MS}: a card in two countries at once. */

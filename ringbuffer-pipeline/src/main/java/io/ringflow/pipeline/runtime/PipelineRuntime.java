@@ -186,8 +186,11 @@ public final class PipelineRuntime<T> implements AutoCloseable
         }
         throwIfFailed();
         int work = 0;
-        for (final Stage<?, ?> stage : stages)
+        // indexed, not for-each: a replay steps once per record, and an iterator per step is garbage per record
+        final List<Stage<?, ?>> stages = this.stages;
+        for (int i = 0, n = stages.size(); i < n; i++)
         {
+            final Stage<?, ?> stage = stages.get(i);
             try
             {
                 work += stage.doWork();
