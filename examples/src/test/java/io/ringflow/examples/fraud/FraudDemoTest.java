@@ -30,15 +30,19 @@ class FraudDemoTest
         final String printed = bytes.toString(StandardCharsets.UTF_8);
 
         assertThat(run.failed()).as(printed).isFalse();
-        // a scenario starts every 20,000 events and plays out over the next ~1,000 (60 s of event time); the
-        // producer sends at intended times 0, 40 µs, ... and may send the one due exactly at the end as well
-        assertThat(run.sent()).as("the producer kept up well enough for two scenarios").isBetween(42_000L, 50_001L);
+        // a scenario starts every 20,000 events and plays out over the next ~1,000 (60 s of event time): 50,000
+        // offered give two; a slow machine may journal fewer, but at least one plays out. The producer sends at
+        // intended times 0, 40 µs, ... and may send the one due exactly at the end as well.
+        assertThat(run.sent()).as("the producer kept up well enough for a scenario").isBetween(21_500L, 50_001L);
         assertThat(run.generator().generated()).isEqualTo(run.sent());
-        assertThat(run.tally().scenarios).isEqualTo(2);
-        assertThat(run.tally().scenariosCaught).isEqualTo(2);
+        final long scenarios = run.generator().completedScenarioCards().size();
+        assertThat(scenarios).isBetween(1L, 2L);
+        assertThat(run.tally().scenarios).isEqualTo(scenarios);
+        assertThat(run.tally().scenariosCaught).isEqualTo(scenarios);
         for (final Rule rule : Rule.values())
         {
-            assertThat(run.tally().scenariosCaughtByRule.get(rule)).as("caught by %s", rule).isEqualTo(2);
+            assertThat(run.tally().scenariosCaughtByRule.get(rule)).as("caught by %s", rule).isEqualTo(scenarios);
+            assertThat(run.tally().alertsByRule.get(rule)).as("alerts of %s", rule).isPositive();
         }
         assertThat(run.tally().alerts).isPositive().isEqualTo(run.counters().alerts());
         assertThat(run.generator().malformed()).isPositive();
@@ -50,7 +54,7 @@ class FraudDemoTest
         assertThat(printed).contains("== summary ==")
             .containsPattern("dead letters +" + String.format("%,d", run.generator().malformed()) + " \\(" +
                 String.format("%,d", run.generator().malformed()) + " malformed events injected\\)")
-            .contains("fraud caught  2 of 2 compromised cards");
+            .contains("fraud caught  " + scenarios + " of " + scenarios + " compromised cards");
 
         assertThatThrownBy(() -> FraudDemo.run(options, new PrintStream(new ByteArrayOutputStream(), true,
             StandardCharsets.UTF_8), false))

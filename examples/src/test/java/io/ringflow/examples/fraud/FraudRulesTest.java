@@ -78,6 +78,31 @@ class FraudRulesTest
         assertThat(run.counters.late()).isZero();
     }
 
+    /**
+     * Pins down current behaviour (see the report): the pattern has no allowed lateness, so a payment behind the
+     * watermark is dropped by geo-jump while the velocity windows (5 s lateness) still count it, and the
+     * detector's late counter, which counts the velocity verdict only, does not show the drop.
+     */
+    @Test
+    void shouldLeaveAPaymentBehindTheWatermarkOutOfGeoJumpButInTheVelocityWindows()
+    {
+        final FraudHarness run = new FraudHarness().send(profile(1, 80, HOME, T0 - 60_000))
+            .send(profile(2, 81, HOME, T0 - 60_000)).changelogQuiet();
+        run.send(payment(8001, 80, HOME, SMALL, T0));
+        run.send(payment(8101, 81, HOME, SMALL, T0 + 3_000));   // watermark T0 + 2,499
+        run.send(payment(8002, 80, ABROAD, SMALL, T0 + 2_000));  // 1 s behind the newest payment: late for the pattern
+        for (int i = 0; i < 15; i++)
+        {
+            run.send(payment(8200 + i, 80, HOME, SMALL, T0 + 3_000 + i));
+        }
+        run.end();
+
+        assertThat(run.alerts(Rule.GEO_JUMP)).isEmpty();
+        assertThat(run.alerts(Rule.VELOCITY)).as("the late payment is the 17th in its windows").contains(
+            velocity(80, T0 + 10_000, 17));
+        assertThat(run.counters.late()).isZero();
+    }
+
     @Test
     void shouldScoreAgainstTheProfileCurrentOnArrivalAndTreatAMissingProfileAsUnknownCountry()
     {
