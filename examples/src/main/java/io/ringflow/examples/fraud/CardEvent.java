@@ -84,6 +84,16 @@ public final class CardEvent
         return eventId;
     }
 
+    /**
+     * @return what the dedup remembers: the id in a key space of its kind (payments even, profile changes
+     *         odd), so that a feed's transaction ids and change ids may overlap without one dropping the
+     *         other. Ids must differ in their low 63 bits.
+     */
+    public long dedupKey()
+    {
+        return PAYMENT == kind ? eventId << 1 : (eventId << 1) | 1;
+    }
+
     /** @return the card. */
     public long cardId()
     {

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * What the fraud detector reports besides its alerts: dead letters by reason (and the first few, for
- * people), duplicates, payments too late for their velocity window, and alerts by rule as they are
+ * people), duplicates, payments too late for their velocity window or for the geo-jump pattern, and alerts by rule as they are
  * journaled. Written on the stage's thread, read from any thread (the live view); single writer, so a
  * lazy set per event suffices and nothing locks.
  * <p>
@@ -24,7 +24,8 @@ public final class FraudCounters implements SequencedSink<Alert>
 
     private static final int DUPLICATES = 0;
     private static final int LATE = 1;
-    private static final int DEAD = 2;
+    private static final int UNJUDGED = 2;
+    private static final int DEAD = 3;
     private static final int ALERTS = DEAD + Malformed.values().length;
 
     private final AtomicLongArray counts = new AtomicLongArray(ALERTS + Rule.values().length);
@@ -47,10 +48,15 @@ public final class FraudCounters implements SequencedSink<Alert>
 
     void late(final Rejected<?> rejected, final long timestamp)
     {
-        // every rule rejects a payment past its lateness; count it once, by the velocity window's verdict
+        // each rule judges lateness by its own bound: the velocity windows allow 5 s past the watermark, the
+        // geo-jump pattern none, so a payment is counted by each that refused it (not by the sum: one can be both)
         if ("velocity".equals(rejected.operatorName()))
         {
             increment(LATE);
+        }
+        else if ("geo-jump".equals(rejected.operatorName()))
+        {
+            increment(UNJUDGED);
         }
     }
 
@@ -75,6 +81,15 @@ public final class FraudCounters implements SequencedSink<Alert>
     public long late()
     {
         return counts.get(LATE);
+    }
+
+    /**
+     * @return payments the geo-jump pattern did not judge: behind the watermark on arrival (more than the
+     *         500 ms out-of-orderness late); the pattern has no allowed lateness.
+     */
+    public long lateForGeoJump()
+    {
+        return counts.get(UNJUDGED);
     }
 
     /**

@@ -24,7 +24,7 @@ import io.ringflow.pipeline.WaitStrategy;
  *   card events (payments + profile changelog, one journal)
  *     ──► validate ─────────────────────────────► dead letters (malformed, with the reason)
  *     ──► event time (500 ms out of order; the changelog side may go idle)
- *     ──► dedup by event id (TTL 10 min) ───────► duplicates (retried payments)
+ *     ──► dedup by event id (TTL 2 min) ────────► duplicates (retried payments)
  *     ──► enrich: payment ⋈ latest card profile (home country; unknown card: country 0)
  *     ──► rules, side by side:
  *           velocity      more than 15 payments per card in a sliding minute (every 10 s)
@@ -49,7 +49,7 @@ public final class FraudDetector implements PipelineDefinition<CardEvent, Alert>
     public static final long OUT_OF_ORDERNESS_MS = 500;
     /** Without a profile change for this long (in journaled processing-time ticks, ms), the changelog stops holding the watermark back. */
     public static final long CHANGELOG_IDLE_MS = 1_000;
-    /** Retries of a payment arrive within minutes; ten cover them with margin. */
+    /** Retries of a payment arrive within a minute (the generator's within seconds); two cover them with margin. */
     public static final long DEDUP_TTL_MS = 120_000;
     /** The velocity rule's window. */
     public static final long VELOCITY_WINDOW_MS = 60_000;
@@ -102,7 +102,7 @@ public final class FraudDetector implements PipelineDefinition<CardEvent, Alert>
             .sideOutput(DeadLetter.TAG, counters::deadLetter)           // malformed, with the reason
             .assignTimestamps("event-time", CardProfiles.SIDES,          // payments left, profiles right
                 eventTime, eventTime.withIdleness(CHANGELOG_IDLE_MS))
-            .keyBy(CardEvent::eventId).dedup("dedup", DEDUP_TTL_MS)     // retried payments
+            .keyBy(CardEvent::dedupKey).dedup("dedup", DEDUP_TTL_MS)    // retried payments
             .connect("enrich", CardProfiles.SIDES, this::enrichment, EnrichedPayment.TYPE)
             .fanOut("rules", Alert.TYPE,                                // three rules see every payment
                 payments -> payments.keyBy(EnrichedPayment::cardId)

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * A seeded, deterministic stream of card events with the awkward parts of real traffic, and injected
  * fraud to catch:
  * <ul>
- *   <li>first, one profile per card (the changelog's bootstrap: home countries, 40% in the first);
+ *   <li>first, one profile per card (the changelog's bootstrap: home countries, 46% in the first: 40% outright, and a tenth of the rest drawn from all ten);
  *       then 0.5% profile changes (a card moves home) and 0.01% closures (profile deletes);</li>
  *   <li>payments with skewed activity (5% of cards make 20% of payments), amounts mostly small with a
  *       long tail up to 2,000.00, 0.005% abroad;</li>

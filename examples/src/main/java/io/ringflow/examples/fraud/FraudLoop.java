@@ -119,8 +119,8 @@ final class FraudLoop
         final long lagMs = Long.MIN_VALUE == watermark ? 0 : Math.max(0, generator.eventClockMs() - watermark);
         view.show(head,
             FraudSummary.latencyLine("latency (intended send → journaled → processed)", interval),
-            String.format(Locale.ROOT, "watermark lag %,6d ms  late %,d  duplicates %,d  dead letters %,d  " +
-                "alerts: velocity %,d  geo-jump %,d  amount spike %,d", lagMs, counters.late(), counters.duplicates(),
+            String.format(Locale.ROOT, "watermark lag %,6d ms  late %,d (geo-jump %,d)  duplicates %,d  dead letters %,d  " +
+                "alerts: velocity %,d  geo-jump %,d  amount spike %,d", lagMs, counters.late(), counters.lateForGeoJump(), counters.duplicates(),
                 counters.deadLetters(), counters.alerts(Rule.VELOCITY), counters.alerts(Rule.GEO_JUMP),
                 counters.alerts(Rule.AMOUNT_SPIKE)));
     }

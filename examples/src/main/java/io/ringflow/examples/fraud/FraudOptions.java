@@ -12,6 +12,9 @@ import java.nio.file.Path;
  */
 public final class FraudOptions
 {
+    /** The detector presizes its keyed state for --cards: beyond ten million that is more memory than a demo should take. */
+    static final long MAX_CARDS = 10_000_000;
+
     long durationSeconds = 30;
     long ratePerSecond = 50_000;
     int cards = 10_000;
@@ -49,11 +52,12 @@ public final class FraudOptions
                     options.ratePerSecond = DemoOptions.positive(name, value);
                     break;
                 case "--cards":
-                    options.cards = (int)Math.min(Integer.MAX_VALUE, DemoOptions.positive(name, value));
-                    if (options.cards < 100)
+                    final long cards = DemoOptions.positive(name, value);
+                    if (cards < 100 || cards > MAX_CARDS)
                     {
-                        throw new UsageException("option --cards must be >= 100, was " + value);
+                        throw new UsageException("option --cards must be >= 100 and <= " + MAX_CARDS + ", was " + value);
                     }
+                    options.cards = (int)cards;
                     break;
                 case "--seed":
                     options.seed = DemoOptions.number(name, value);
@@ -63,10 +67,9 @@ public final class FraudOptions
                     break;
                 case "--warmup":
                     options.warmupSeconds = DemoOptions.number(name, value);
-                    if (options.warmupSeconds < 0 || options.warmupSeconds >= options.durationSeconds)
+                    if (options.warmupSeconds < 0)
                     {
-                        throw new UsageException("option --warmup must be >= 0 and shorter than --duration " +
-                            options.durationSeconds + " (give --duration first), was " + value);
+                        throw new UsageException("option --warmup must be >= 0, was " + value);
                     }
                     break;
                 case "--wait":
@@ -75,6 +78,12 @@ public final class FraudOptions
                 default:
                     throw new UsageException("unknown option " + name + "\n" + usage());
             }
+        }
+        // checked once every option is read: --warmup may come before --duration
+        if (options.warmupSeconds >= options.durationSeconds)
+        {
+            throw new UsageException("option --warmup must be shorter than --duration " + options.durationSeconds +
+                ", was " + options.warmupSeconds);
         }
         return options;
     }

@@ -34,7 +34,8 @@ final class FraudSummary
             tally.scenariosCaughtByRule.get(Rule.AMOUNT_SPIKE), tally.alertsOnOtherCards);
         final FraudCounters counters = run.counters();
         line(text, "duplicates", "%,d retried payments dropped", counters.duplicates());
-        line(text, "late", "%,d payments past their velocity window's allowed lateness", counters.late());
+        line(text, "late", "%,d payments past their velocity window's allowed lateness; %,d behind the watermark, " +
+            "not judged by geo-jump", counters.late(), counters.lateForGeoJump());
         line(text, "dead letters", "%,d (%,d malformed events injected%s)%s", counters.deadLetters(),
             run.generator().malformed(), resumedAfter > 0 ? " in the whole journal; this run counts those after its checkpoint" : "",
             deadLettersByReason(counters));

@@ -47,12 +47,14 @@ class FraudOptionsTest
     {
         assertUsage("option --rate must be > 0, was 0", "--rate", "0");
         assertUsage("option --duration must be > 0, was -1", "--duration", "-1");
-        assertUsage("option --cards must be >= 100, was 99", "--cards", "99");
+        assertUsage("option --cards must be >= 100 and <= 10000000, was 99", "--cards", "99");
+        assertUsage("option --cards must be >= 100 and <= 10000000, was 3000000000", "--cards", "3000000000");
         assertUsage("option --cards needs a whole number, was 'many'", "--cards", "many");
         assertUsage("option --seed needs a whole number, was '1.5'", "--seed", "1.5");
-        assertUsage("option --warmup must be >= 0 and shorter than --duration 30", "--warmup", "30");
-        assertUsage("option --warmup must be >= 0", "--warmup", "-1");
-        assertUsage("option --warmup must be >= 0 and shorter than --duration 5", "--duration", "5", "--warmup", "5");
+        assertUsage("option --warmup must be shorter than --duration 30, was 30", "--warmup", "30");
+        assertUsage("option --warmup must be >= 0, was -1", "--warmup", "-1");
+        assertUsage("option --warmup must be shorter than --duration 5, was 5", "--duration", "5", "--warmup", "5");
+        assertUsage("option --warmup must be shorter than --duration 5, was 10", "--warmup", "10", "--duration", "5");
         assertUsage("option --wait must be one of busy-spin, yielding, sleeping, blocking; was nap", "--wait", "nap");
         assertUsage("unknown option --speed", "--speed", "1");
         assertUsage("option --seed needs a value", "--seed");

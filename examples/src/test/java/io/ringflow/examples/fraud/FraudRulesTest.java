@@ -79,9 +79,8 @@ class FraudRulesTest
     }
 
     /**
-     * Pins down current behaviour (see the report): the pattern has no allowed lateness, so a payment behind the
-     * watermark is dropped by geo-jump while the velocity windows (5 s lateness) still count it, and the
-     * detector's late counter, which counts the velocity verdict only, does not show the drop.
+     * The pattern has no allowed lateness, so a payment behind the watermark is not judged by geo-jump while
+     * the velocity windows (5 s lateness) still count it; the counters show the geo-jump refusal on its own.
      */
     @Test
     void shouldLeaveAPaymentBehindTheWatermarkOutOfGeoJumpButInTheVelocityWindows()
@@ -101,6 +100,7 @@ class FraudRulesTest
         assertThat(run.alerts(Rule.VELOCITY)).as("the late payment is the 17th in its windows").contains(
             velocity(80, T0 + 10_000, 17));
         assertThat(run.counters.late()).isZero();
+        assertThat(run.counters.lateForGeoJump()).isEqualTo(1);
     }
 
     @Test
