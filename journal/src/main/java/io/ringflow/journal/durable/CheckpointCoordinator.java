@@ -46,6 +46,7 @@ public final class CheckpointCoordinator implements CheckpointListener, AutoClos
     private volatile Checkpoint lastCommitted;
     private volatile long committed;
     private volatile Throwable writeFailure;
+    private boolean failureReported;
 
     /**
      * @param store          where checkpoints go; used by the writer thread only from now on.
@@ -73,8 +74,8 @@ public final class CheckpointCoordinator implements CheckpointListener, AutoClos
     @Override
     public void onBarrierAtSink(final long checkpointId, final long inputSequence)
     {
+        final Map<String, byte[]> snapshots = pending.remove(checkpointId);   // first: a failing run keeps no copies
         throwIfWriteFailed();
-        final Map<String, byte[]> snapshots = pending.remove(checkpointId);
         final long position = outputPosition.getAsLong();   // now, on the sink's thread: every output before the barrier
         writer.execute(() -> write(checkpointId, snapshots, inputSequence, position));
     }
@@ -105,14 +106,18 @@ public final class CheckpointCoordinator implements CheckpointListener, AutoClos
     }
 
     /**
-     * As {@link #finish()}.
+     * As {@link #finish()}, except that a failure {@code finish()} has already thrown is not thrown again (a
+     * try-with-resources would otherwise attach it to itself, or a copy of it, as suppressed).
      *
-     * @throws JournalException if a checkpoint failed to commit, with the cause.
+     * @throws JournalException if a checkpoint failed to commit and no {@code finish()} reported it yet.
      */
     @Override
     public void close()
     {
-        finish();
+        if (!failureReported)
+        {
+            finish();
+        }
     }
 
     /**
@@ -135,6 +140,7 @@ public final class CheckpointCoordinator implements CheckpointListener, AutoClos
             Thread.currentThread().interrupt();
             throw new JournalException("interrupted while the last checkpoints were written", ex);
         }
+        failureReported = writeFailed();
         throwIfWriteFailed();
     }
 
@@ -160,7 +166,7 @@ public final class CheckpointCoordinator implements CheckpointListener, AutoClos
     {
         if (executor.isShutdown())
         {
-            throw new JournalException("checkpoint handed over after the coordinator closed");
+            throw handedOverAfterClose();
         }
         try
         {
@@ -171,6 +177,17 @@ public final class CheckpointCoordinator implements CheckpointListener, AutoClos
             Thread.currentThread().interrupt();
             throw new JournalException("interrupted while waiting to hand a checkpoint to its writer", ex);
         }
+        // a finish() between the check and the put may have let the writer stop with the queue empty: a task
+        // it will never take is taken back and refused, so finish() cannot report success over a lost checkpoint
+        if (executor.isShutdown() && executor.getQueue().remove(task))
+        {
+            throw handedOverAfterClose();
+        }
+    }
+
+    private static JournalException handedOverAfterClose()
+    {
+        return new JournalException("checkpoint handed over after the coordinator closed");
     }
 
     /** @return true once a checkpoint failed to commit; {@link #finish()} then throws the cause. */

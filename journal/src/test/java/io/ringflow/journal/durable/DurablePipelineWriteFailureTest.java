@@ -44,6 +44,7 @@ class DurablePipelineWriteFailureTest
 
         assertThat(failure).as("run() fails").isNotNull();
         assertThat(messages(failure)).contains(INJECTED);
+        assertThat(failure.getSuppressed()).as("the failure is reported once, not again by close()").isEmpty();
         assertThat(new CheckpointStore(dir.resolve("cp"), 2).committedIds()).containsExactly(1L);
     }
 
