@@ -68,7 +68,8 @@ class ReadmeQuickStartTest
             {"QuickStart.java", "// quickstart:start", "// quickstart:end"},
             {"PipelineQuickStart.java", "// pipeline:start", "// pipeline:end"},
             {"DurableQuickStart.java", "// durable:start", "// durable:end"},
-            {"VolumePipeline.java", "// volume:start", "// volume:end"}})
+            {"VolumePipeline.java", "// volume:start", "// volume:end"},
+            {"fraud/FraudDetector.java", "// fraud:start", "// fraud:end"}})
         {
             final String source = Files.readString(Path.of("src/main/java/io/ringflow/examples/" + snippet[0]));
             assertThat(normalise(between(readme, snippet[1], snippet[2])))
