@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class FraudLoop
 {
-    /** Journaled processing-time ticks, this often: what lets the changelog side go idle, identically in replays. */
+    /** Journaled processing-time ticks, this often, so that replays see processing time as the run did. */
     static final long TICK_MS = 10;
     private static final long SECOND_NS = TimeUnit.SECONDS.toNanos(1);
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shipped {@link FraudDetector} plan, stepped on the test thread and fed like the durable runner
- * feeds it (a sequenced source: records, processing-time ticks and end-of-stream in-band, one sequence).
+ * feeds it (a sequenced source: records and end-of-stream in-band, one sequence).
  * Keeps every alert as a line of text: {@code RULE card=C t=T value=V ref=R}.
  */
 final class FraudHarness implements SequencedSink<Alert>
@@ -37,7 +37,6 @@ final class FraudHarness implements SequencedSink<Alert>
     private final PipelineRuntime<CardEvent> runtime;
     private final SequencedIngress<CardEvent> ingress;
     private long sequence;
-    private long processingTimeMs;
     private boolean ended;
 
     FraudHarness()
@@ -107,24 +106,6 @@ final class FraudHarness implements SequencedSink<Alert>
         sorted.sort(Comparator.comparingLong(CardEvent::eventTimeMs));
         sorted.forEach(this::send);
         return this;
-    }
-
-    /**
-     * Two processing-time ticks {@link FraudDetector#CHANGELOG_IDLE_MS} apart with no profile change between:
-     * the changelog side goes idle, so payments alone move event time (until the next profile change).
-     */
-    FraudHarness changelogQuiet()
-    {
-        tick();
-        processingTimeMs += FraudDetector.CHANGELOG_IDLE_MS;
-        tick();
-        return this;
-    }
-
-    private void tick()
-    {
-        assertThat(ingress.processingTime(processingTimeMs, ++sequence)).isEqualTo(PublishResult.OK);
-        runtime.stepUntilIdle();
     }
 
     /** End of input: every window fires and every pattern run is evaluated; then the runtime is closed. */

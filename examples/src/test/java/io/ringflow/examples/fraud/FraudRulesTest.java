@@ -66,7 +66,7 @@ class FraudRulesTest
         final int home26 = payments.indexOf(events.get(events.size() - 2));
         Collections.swap(payments, home26, home26 + 1);   // 2602 arrives before 2601
         assertThat(payments.get(home26).eventId()).isEqualTo(2602);
-        final FraudHarness run = new FraudHarness().sendInTimeOrder(events.subList(0, 7)).changelogQuiet();
+        final FraudHarness run = new FraudHarness().sendInTimeOrder(events.subList(0, 7));
         payments.forEach(run::send);
         run.end();
 
@@ -86,7 +86,7 @@ class FraudRulesTest
     void shouldLeaveAPaymentBehindTheWatermarkOutOfGeoJumpButInTheVelocityWindows()
     {
         final FraudHarness run = new FraudHarness().send(profile(1, 80, HOME, T0 - 60_000))
-            .send(profile(2, 81, HOME, T0 - 60_000)).changelogQuiet();
+            .send(profile(2, 81, HOME, T0 - 60_000));
         run.send(payment(8001, 80, HOME, SMALL, T0));
         run.send(payment(8101, 81, HOME, SMALL, T0 + 3_000));   // watermark T0 + 2,499
         run.send(payment(8002, 80, ABROAD, SMALL, T0 + 2_000));  // 1 s behind the newest payment: late for the pattern
@@ -215,7 +215,7 @@ class FraudRulesTest
     void shouldDropARetriedPaymentToTheDuplicatesSoNoRuleCountsItTwice()
     {
         final FraudHarness run = new FraudHarness().send(profile(1, 60, HOME, T0 - 60_000))
-            .send(profile(2, 61, HOME, T0 - 60_000)).send(profile(3, 62, HOME, T0 - 60_000)).changelogQuiet();
+            .send(profile(2, 61, HOME, T0 - 60_000)).send(profile(3, 62, HOME, T0 - 60_000));
         // 60: 15 payments plus a retry of the 8th: still 15 in the window, no velocity alert
         for (int i = 0; i < 15; i++)
         {
@@ -252,7 +252,7 @@ class FraudRulesTest
     @Test
     void shouldDeadLetterMalformedEventsWithTheirReasonAndKeepThemFromTheRules()
     {
-        final FraudHarness run = new FraudHarness().send(profile(1, 70, HOME, T0 - 60_000)).changelogQuiet();
+        final FraudHarness run = new FraudHarness().send(profile(1, 70, HOME, T0 - 60_000));
         for (int i = 0; i < 15; i++)
         {
             run.send(payment(7000 + i, 70, HOME, SMALL, T0 + i * 100L));

@@ -62,6 +62,11 @@ public final class TimestampsAndWatermarksOperator<T> extends AbstractOperator<T
         {
             throw new IllegalArgumentException("operator name must not be empty");
         }
+        if (strategy.isExcludedFromWatermark())
+        {
+            throw new IllegalArgumentException("operator '" + name + "': a strategy excluded from the watermark " +
+                "only makes sense for one side of a two-sided stream; a single stream would never have event time");
+        }
         this.name = name;
         this.timestampAssigner = strategy.timestampAssigner();
         this.generator = strategy.createGenerator();

@@ -17,8 +17,11 @@ import java.util.Objects;
  * minimum over the sides that are not idle ({@link WatermarkCombiner}). A side that goes quiet for its
  * idleness timeout stops holding event time back; its next record makes it count again (its watermark
  * may then be behind, and its records late downstream — the same rule as any idle input). The union
- * goes idle only when both sides are. Each side is stamped by a {@link TimestampsAndWatermarksOperator}
- * of its own, so the rules for invalid timestamps and end of input are that operator's.
+ * goes idle only when both sides are. A side whose strategy is
+ * {@linkplain WatermarkStrategy#excludedFromWatermark() excluded from the watermark} counts as idle
+ * always: its records pass on, stamped, and never hold event time back (nor make an idle union active).
+ * Each side is stamped by a {@link TimestampsAndWatermarksOperator} of its own, so the rules for invalid
+ * timestamps and end of input are that operator's.
  * <p>
  * Threading: single-threaded; allocates nothing per record.
  *
@@ -33,6 +36,7 @@ public final class TwoSidedTimestampsOperator<U> implements OneInputOperator<U, 
     private final TimestampsAndWatermarksOperator<U> left;
     private final TimestampsAndWatermarksOperator<U> right;
     private final WatermarkCombiner combiner = new WatermarkCombiner(2);
+    private final boolean[] excluded = new boolean[2];
     private Output<U> output;
     private long emitted = Timestamps.MIN_WATERMARK;
     private boolean idle;
@@ -42,6 +46,7 @@ public final class TwoSidedTimestampsOperator<U> implements OneInputOperator<U, 
      * @param sides         which side a union record is.
      * @param leftStrategy  event time of left records.
      * @param rightStrategy event time of right records.
+     * @throws IllegalArgumentException if both sides are excluded from the watermark.
      */
     public TwoSidedTimestampsOperator(
         final String name,
@@ -50,8 +55,15 @@ public final class TwoSidedTimestampsOperator<U> implements OneInputOperator<U, 
         final WatermarkStrategy<U> rightStrategy)
     {
         this.sides = Objects.requireNonNull(sides, "sides");
-        this.left = new TimestampsAndWatermarksOperator<>(name + ".left", leftStrategy);
-        this.right = new TimestampsAndWatermarksOperator<>(name + ".right", rightStrategy);
+        excluded[LEFT] = leftStrategy.isExcludedFromWatermark();
+        excluded[RIGHT] = rightStrategy.isExcludedFromWatermark();
+        if (excluded[LEFT] && excluded[RIGHT])
+        {
+            throw new IllegalArgumentException("operator '" + name + "': both sides are excluded from the " +
+                "watermark, so the stream would never have event time; at most one side may be");
+        }
+        this.left = new TimestampsAndWatermarksOperator<>(name + ".left", leftStrategy.includedInWatermark());
+        this.right = new TimestampsAndWatermarksOperator<>(name + ".right", rightStrategy.includedInWatermark());
     }
 
     @Override
@@ -60,6 +72,18 @@ public final class TwoSidedTimestampsOperator<U> implements OneInputOperator<U, 
         this.output = output;
         left.open(new SideOutput(LEFT));
         right.open(new SideOutput(RIGHT));
+        markExcludedIdle();
+    }
+
+    private void markExcludedIdle()
+    {
+        for (int side = LEFT; side <= RIGHT; side++)
+        {
+            if (excluded[side])
+            {
+                combiner.markIdle(side);   // never undone: this side's watermark is not waited for
+            }
+        }
     }
 
     @Override
@@ -137,6 +161,7 @@ public final class TwoSidedTimestampsOperator<U> implements OneInputOperator<U, 
         emitted = in.getLong();
         idle = in.getBoolean();
         combiner.restore(in);
+        markExcludedIdle();   // a snapshot taken while the side still counted must not make it count again
         Snapshots.read(left, in);
         Snapshots.read(right, in);
     }
@@ -154,6 +179,15 @@ public final class TwoSidedTimestampsOperator<U> implements OneInputOperator<U, 
         @Override
         public void emit(final U record, final long timestamp)
         {
+            if (excluded[side])
+            {
+                output.emit(record, timestamp);
+                if (idle)
+                {
+                    output.emitIdle();   // the record passed, but the union is as idle as its counted side
+                }
+                return;
+            }
             combiner.markActive(side);
             idle = false;
             output.emit(record, timestamp);
@@ -162,12 +196,19 @@ public final class TwoSidedTimestampsOperator<U> implements OneInputOperator<U, 
         @Override
         public void emitWatermark(final long watermark)
         {
-            advance(combiner.onWatermark(side, watermark));
+            if (!excluded[side])
+            {
+                advance(combiner.onWatermark(side, watermark));
+            }
         }
 
         @Override
         public void emitIdle()
         {
+            if (excluded[side])
+            {
+                return;
+            }
             advance(combiner.markIdle(side));
             if (combiner.allIdle() && !idle)
             {

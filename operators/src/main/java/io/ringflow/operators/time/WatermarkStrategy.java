@@ -29,17 +29,20 @@ public final class WatermarkStrategy<T>
     private final PunctuatedWatermarks<T> punctuated;
     private final TimestampAssigner<T> timestampAssigner;
     private final long idleTimeoutTicks;
+    private final boolean excludedFromWatermark;
 
     private WatermarkStrategy(
         final long maxOutOfOrdernessTicks,
         final PunctuatedWatermarks<T> punctuated,
         final TimestampAssigner<T> timestampAssigner,
-        final long idleTimeoutTicks)
+        final long idleTimeoutTicks,
+        final boolean excludedFromWatermark)
     {
         this.maxOutOfOrdernessTicks = maxOutOfOrdernessTicks;
         this.punctuated = punctuated;
         this.timestampAssigner = timestampAssigner;
         this.idleTimeoutTicks = idleTimeoutTicks;
+        this.excludedFromWatermark = excludedFromWatermark;
     }
 
     /**
@@ -58,7 +61,7 @@ public final class WatermarkStrategy<T>
             throw new IllegalArgumentException(
                 "maxOutOfOrdernessTicks must be >= 0, was " + maxOutOfOrdernessTicks);
         }
-        return new WatermarkStrategy<>(maxOutOfOrdernessTicks, null, null, NO_IDLE_TIMEOUT);
+        return new WatermarkStrategy<>(maxOutOfOrdernessTicks, null, null, NO_IDLE_TIMEOUT, false);
     }
 
     /**
@@ -84,7 +87,7 @@ public final class WatermarkStrategy<T>
     public static <T> WatermarkStrategy<T> forPunctuated(final PunctuatedWatermarks<T> function)
     {
         Objects.requireNonNull(function, "function");
-        return new WatermarkStrategy<>(NO_BOUND, function, null, NO_IDLE_TIMEOUT);
+        return new WatermarkStrategy<>(NO_BOUND, function, null, NO_IDLE_TIMEOUT, false);
     }
 
     /**
@@ -97,7 +100,8 @@ public final class WatermarkStrategy<T>
     public WatermarkStrategy<T> withTimestampAssigner(final TimestampAssigner<T> timestampAssigner)
     {
         Objects.requireNonNull(timestampAssigner, "timestampAssigner");
-        return new WatermarkStrategy<>(maxOutOfOrdernessTicks, punctuated, timestampAssigner, idleTimeoutTicks);
+        return new WatermarkStrategy<>(maxOutOfOrdernessTicks, punctuated, timestampAssigner, idleTimeoutTicks,
+            excludedFromWatermark);
     }
 
     /**
@@ -115,7 +119,38 @@ public final class WatermarkStrategy<T>
         {
             throw new IllegalArgumentException("idleTimeoutTicks must be > 0, was " + idleTimeoutTicks);
         }
-        return new WatermarkStrategy<>(maxOutOfOrdernessTicks, punctuated, timestampAssigner, idleTimeoutTicks);
+        return new WatermarkStrategy<>(maxOutOfOrdernessTicks, punctuated, timestampAssigner, idleTimeoutTicks,
+            excludedFromWatermark);
+    }
+
+    /**
+     * Stamp this side's records as usual, but leave its watermark out of the combined one: a two-sided
+     * stream's watermark is then the other side's alone, as if this side were always idle. For a side whose
+     * event time decides no result, such as the changelog of a table joined by <em>latest</em> value: its
+     * records only update the table, so waiting for its watermark would only hold the other side's windows,
+     * timers and patterns back until its next record (a changelog that changes once a second would make
+     * event time advance in one-second steps). Not for a temporal (as-of event time) table, whose lookups
+     * wait for the table side's watermark. Honoured by the two-sided stamping
+     * ({@link TwoSidedTimestampsOperator}); a single stream has no other side, so its stamping operator
+     * refuses such a strategy. Idleness is irrelevant on such a side.
+     *
+     * @return a copy of this strategy whose watermark is left out of a two-sided stream's.
+     */
+    public WatermarkStrategy<T> excludedFromWatermark()
+    {
+        return new WatermarkStrategy<>(maxOutOfOrdernessTicks, punctuated, timestampAssigner, idleTimeoutTicks, true);
+    }
+
+    /** @return whether {@link #excludedFromWatermark()} was asked for. */
+    public boolean isExcludedFromWatermark()
+    {
+        return excludedFromWatermark;
+    }
+
+    /** @return this strategy counting in the watermark again: what the two-sided stamping runs each side with. */
+    WatermarkStrategy<T> includedInWatermark()
+    {
+        return new WatermarkStrategy<>(maxOutOfOrdernessTicks, punctuated, timestampAssigner, idleTimeoutTicks, false);
     }
 
     /**
@@ -158,6 +193,7 @@ public final class WatermarkStrategy<T>
         return "WatermarkStrategy{" +
             (punctuated != null ? "punctuated" : "maxOutOfOrdernessTicks=" + maxOutOfOrdernessTicks) +
             (timestampAssigner != null ? ", assigner" : ", carried timestamps") +
-            (idleTimeoutTicks != NO_IDLE_TIMEOUT ? ", idleTimeoutTicks=" + idleTimeoutTicks : "") + '}';
+            (idleTimeoutTicks != NO_IDLE_TIMEOUT ? ", idleTimeoutTicks=" + idleTimeoutTicks : "") +
+            (excludedFromWatermark ? ", excluded from the watermark" : "") + '}';
     }
 }

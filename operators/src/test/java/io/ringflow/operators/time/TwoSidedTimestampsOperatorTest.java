@@ -11,6 +11,7 @@ import io.ringflow.operators.testing.OperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Two streams as one: per-side event time combined into one watermark, per-side idleness, and a
@@ -96,6 +97,75 @@ class TwoSidedTimestampsOperatorTest
             h.processElement(new Event(true, 300), 0);
             assertThat(h.watermarks()).as("never back").containsExactly(89L, 399L);
         }
+    }
+
+    /** Orders hold event time; fills (say, a table's changelog) are stamped but never awaited. */
+    private static TwoSidedTimestampsOperator<Event> fillsExcluded()
+    {
+        return new TwoSidedTimestampsOperator<>("time", SIDES,
+            WatermarkStrategy.<Event>forBoundedOutOfOrderness(10).withTimestampAssigner(e -> e.orderTime).withIdleness(100),
+            WatermarkStrategy.<Event>forBoundedOutOfOrderness(0).withTimestampAssigner(e -> e.fillTime).excludedFromWatermark());
+    }
+
+    @Test
+    void shouldLeaveASideExcludedFromTheWatermarkOutOfEventTimeButStampAndPassItsRecords()
+    {
+        try (OperatorTestHarness<Event, Event> h = OperatorTestHarness.open(fillsExcluded(), e -> e))
+        {
+            h.processElement(new Event(true, 100), 0);
+            assertThat(h.watermarks()).as("the order side alone: 100 - 10 - 1, no waiting for a first fill")
+                .containsExactly(89L);
+            h.processElement(new Event(false, 20), 0).processElement(new Event(false, 5_000), 0);
+            assertThat(h.watermarks()).as("fills neither hold nor move event time").containsExactly(89L);
+            h.processElement(new Event(true, 300), 0);
+            assertThat(h.watermarks()).containsExactly(89L, 289L);
+            assertThat(h.output()).extracting(e -> e.timestamp()).as("every record passes, stamped with its own field")
+                .containsExactly(100L, 20L, 5_000L, 300L);
+        }
+    }
+
+    @Test
+    void shouldGoIdleWithTheCountedSideAloneAndStayIdleThroughAnExcludedSidesRecords()
+    {
+        try (OperatorTestHarness<Event, Event> h = OperatorTestHarness.open(fillsExcluded(), e -> e))
+        {
+            h.advanceProcessingTime(0);
+            h.processElement(new Event(true, 100), 0);
+            h.advanceProcessingTime(1).advanceProcessingTime(100);   // the order is dated to tick 1
+            assertThat(h.idleSignals()).isZero();
+            h.advanceProcessingTime(101);
+            assertThat(h.idleSignals()).as("the order side idle is the union idle").isEqualTo(1);
+            h.processElement(new Event(false, 150), 0);
+            assertThat(h.idleSignals()).as("a fill passes and the union says again that it is idle").isEqualTo(2);
+            assertThat(h.output()).extracting(e -> e.timestamp()).containsExactly(100L, 150L);
+        }
+    }
+
+    @Test
+    void shouldKeepTheExclusionAcrossASnapshotAndRefuseItWhereNoOtherSideCounts()
+    {
+        final byte[] snapshot;
+        try (OperatorTestHarness<Event, Event> h = OperatorTestHarness.open(timestamps(), e -> e))
+        {
+            h.processElement(new Event(true, 100), 0).processElement(new Event(false, 50), 0);
+            snapshot = h.snapshot();   // taken while fills still counted (watermark 49)
+        }
+        try (OperatorTestHarness<Event, Event> restored =
+            OperatorTestHarness.restore(fillsExcluded(), snapshot, e -> e, e -> e))
+        {
+            restored.processElement(new Event(true, 400), 0);
+            assertThat(restored.watermarks()).as("restored with the fills excluded: only orders count")
+                .containsExactly(389L);
+        }
+
+        final WatermarkStrategy<Event> excluded = WatermarkStrategy.<Event>forMonotonousTimestamps().excludedFromWatermark();
+        assertThat(excluded.isExcludedFromWatermark()).isTrue();
+        assertThat(excluded).hasToString("WatermarkStrategy{maxOutOfOrdernessTicks=0, carried timestamps, excluded from the watermark}");
+        assertThatThrownBy(() -> new TwoSidedTimestampsOperator<>("both", SIDES, excluded, excluded))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("operator 'both': both sides are excluded");
+        assertThatThrownBy(() -> new TimestampsAndWatermarksOperator<>("single", excluded))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("operator 'single': a strategy excluded from the watermark");
     }
 
     @Test
