@@ -44,6 +44,29 @@ final class LongCountMap
         }
     }
 
+    /**
+     * @param key a key.
+     * @return true if it was counted since the last {@link #clear()}.
+     */
+    boolean contains(final long key)
+    {
+        final int mask = index.length - 1;
+        int slot = hash(key) & mask;
+        while (true)
+        {
+            final int entry = index[slot] - 1;
+            if (entry < 0)
+            {
+                return false;
+            }
+            if (keys[entry] == key)
+            {
+                return true;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
     /** @return keys held. */
     int size()
     {

@@ -31,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  * cycle is 25 s; each event up to 4 s out of order), replayed with ids and time moved on each cycle
  * ({@link NexmarkStream}). The watermark is Nexmark's usual bounded out-of-orderness of 4 s; no event is
  * late. Q0 pass-through, Q1 currency conversion, Q2 selection, Q5 hot items (sliding 10 s / 2 s: a result
- * every 20,000 events), Q7 highest bid (tumbling 10 s: a result every 100,000 events).
+ * every 20,000 events), Q7 highest bid (tumbling 10 s: a result every 100,000 events), Q8 new users (a
+ * tumbling 10 s window join of persons with the auctions they sell: ~6,000 persons and auctions buffered per
+ * window).
  * <p>
  * Score: events per second ({@value #BATCH} per invocation), all kinds counted. At tear-down a
  * {@code [workload]} line gives events, bids, results and watermarks, and the run fails if a query emitted
@@ -61,10 +63,12 @@ public class NexmarkBenchmark
         /** Hot items. */
         Q5,
         /** Highest bid. */
-        Q7
+        Q7,
+        /** New users (window join). */
+        Q8
     }
 
-    @Param({"Q0", "Q1", "Q2", "Q5", "Q7"})
+    @Param({"Q0", "Q1", "Q2", "Q5", "Q7", "Q8"})
     Query query;
 
     /** {@code ringflow}: operator chains; {@code handwritten}: the baseline. */
@@ -73,6 +77,7 @@ public class NexmarkBenchmark
 
     private final BlackholeOutput<NexmarkEvent> events = new BlackholeOutput<>();
     private final BlackholeOutput<WindowMax> windows = new BlackholeOutput<>();
+    private final BlackholeOutput<NewUserAuction> newUsers = new BlackholeOutput<>();
     private NexmarkQuery subject;
     private NexmarkDriver driver;
 
@@ -93,6 +98,7 @@ public class NexmarkBenchmark
             case Q2 -> ringflow ? Q2Selection.ringflow(events) : Q2Selection.handwritten(events);
             case Q5 -> ringflow ? Q5HotItems.ringflow(windows) : Q5HotItems.handwritten(windows);
             case Q7 -> ringflow ? Q7HighestBid.ringflow(windows) : Q7HighestBid.handwritten(windows);
+            case Q8 -> ringflow ? Q8NewUsers.ringflow(newUsers) : Q8NewUsers.handwritten(newUsers);
         };
         driver = new NexmarkDriver(new NexmarkStream(NexmarkGenerator.standard(42), CYCLE_EVENTS), subject);
     }
@@ -103,13 +109,19 @@ public class NexmarkBenchmark
     {
         events.sinkTo(blackhole);
         windows.sinkTo(blackhole);
+        newUsers.sinkTo(blackhole);
         driver.drive(BATCH);
     }
 
     @TearDown(Level.Trial)
     public void tearDown()
     {
-        final BlackholeOutput<?> output = query == Query.Q5 || query == Query.Q7 ? windows : events;
+        final BlackholeOutput<?> output = switch (query)
+        {
+            case Q0, Q1, Q2 -> events;
+            case Q5, Q7 -> windows;
+            case Q8 -> newUsers;
+        };
         System.out.printf("%n[workload] query=%s engine=%s events=%d bids=%d results=%d watermarks=%d late=%d%n",
             query, engine, driver.events(), driver.bids(), output.records(), output.watermarks(), output.sideRecords());
         subject.close();

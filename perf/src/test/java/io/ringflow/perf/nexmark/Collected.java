@@ -29,6 +29,11 @@ final class Collected<T> implements Output<T>
         return new Collected<>(WindowMax::toString);
     }
 
+    static Collected<NewUserAuction> newUsers()
+    {
+        return new Collected<>(NewUserAuction::toString);
+    }
+
     @Override
     public void emit(final T record, final long timestamp)
     {

@@ -40,6 +40,11 @@ class NexmarkQueriesTest
         final List<String> q7 = sameOnBothEngines(Q7HighestBid::ringflow, Q7HighestBid::handwritten, Collected::windows,
             interEventDelayUs);
         assertThat(q7).hasSizeBetween((int)(seconds / 10), (int)(seconds / 10 + 2));
+
+        // Within a window the engines order Q8's results differently (by key against arrival): compare sorted.
+        final List<String> q8 = sameOnBothEngines(Q8NewUsers::ringflow, Q8NewUsers::handwritten, Collected::newUsers,
+            interEventDelayUs);
+        assertThat(q8).hasSizeGreaterThan(EVENTS / 50 / 4);
     }
 
     @Test
@@ -102,6 +107,11 @@ class NexmarkQueriesTest
         runGenerated(ringflow.apply(fromRingflow), interEventDelayUs);
         runGenerated(handwritten.apply(fromHandwritten), interEventDelayUs);
         assertThat(fromRingflow.side).isEmpty();
+        if (fromRingflow.records.size() > 0 && fromRingflow.records.get(0).startsWith("NewUserAuction"))
+        {
+            fromRingflow.records.sort(null);
+            fromHandwritten.records.sort(null);
+        }
         assertThat(fromRingflow.records).isEqualTo(fromHandwritten.records);
         return fromRingflow.records;
     }
@@ -117,36 +127,77 @@ class NexmarkQueriesTest
         }
     }
 
+    /**
+     * Person 1 registers at 1 s and opens auction 10 at 2 s: a result. Auction 11 (seller 1) at 12 s is in the
+     * next window, where person 1 did not register. Person 2 registers at 9,999 ms, the last instant of
+     * [0, 10 s); auction 12 at 10,000 ms is in [10 s, 20 s): no result. Person 3 opens two auctions: two results.
+     */
+    @Test
+    void shouldJoinPeopleWithTheirAuctionsInTheSameWindowOnAHandComputedCase()
+    {
+        final NexmarkEvent[] events = {
+            new NexmarkEvent().setPerson(1, 1_000),
+            new NexmarkEvent().setAuction(10, 1, 100, 10, 500, 20_000, 2_000),
+            new NexmarkEvent().setPerson(2, 9_999),
+            new NexmarkEvent().setBid(10, 2, 900, 9_000),
+            new NexmarkEvent().setAuction(12, 2, 100, 10, 700, 20_000, 10_000),
+            new NexmarkEvent().setAuction(11, 1, 100, 10, 600, 30_000, 12_000),
+            new NexmarkEvent().setAuction(13, 3, 100, 10, 800, 30_000, 13_000),
+            new NexmarkEvent().setPerson(3, 14_000),
+            new NexmarkEvent().setAuction(14, 3, 100, 10, 900, 30_000, 15_000),
+        };
+        final List<String> expected = List.of(
+            "NewUserAuction(person 1 auction 10 reserve 500) at 9999",
+            "NewUserAuction(person 3 auction 13 reserve 800) at 19999",
+            "NewUserAuction(person 3 auction 14 reserve 900) at 19999");
+        assertThat(run(Q8NewUsers::ringflow, Collected.newUsers(), new EventList(events))).isEqualTo(expected);
+        assertThat(run(Q8NewUsers::handwritten, Collected.newUsers(), new EventList(events))).isEqualTo(expected);
+    }
+
     private static <T> List<String> run(final Function<Output<T>, NexmarkQuery> engine, final Collected<T> output,
         final long[][] bids)
     {
+        final NexmarkEvent[] events = new NexmarkEvent[bids.length];
+        for (int i = 0; i < bids.length; i++)
+        {
+            events[i] = new NexmarkEvent().setBid(bids[i][0], 1, bids[i][1], bids[i][2]);
+        }
+        return run(engine, output, new EventList(events));
+    }
+
+    private static <T> List<String> run(final Function<Output<T>, NexmarkQuery> engine, final Collected<T> output,
+        final EventList events)
+    {
         try (NexmarkQuery query = engine.apply(output))
         {
-            final NexmarkDriver driver = new NexmarkDriver(new BidList(bids), query);
-            driver.drive(bids.length);
+            final NexmarkDriver driver = new NexmarkDriver(events, query);
+            driver.drive(events.size());
             driver.finish();
         }
         assertThat(output.side).isEmpty();
         return output.records;
     }
 
-    /** Hand-written bids: {auction, price, time} each, bidder 1. */
-    private static final class BidList implements EventSource
+    /** Hand-written events, in delivery order. */
+    private static final class EventList implements EventSource
     {
-        private final long[][] bids;
+        private final NexmarkEvent[] events;
         private int next;
 
-        BidList(final long[][] bids)
+        EventList(final NexmarkEvent... events)
         {
-            this.bids = bids;
+            this.events = events;
+        }
+
+        int size()
+        {
+            return events.length;
         }
 
         @Override
         public long next(final NexmarkEvent event)
         {
-            final long[] bid = bids[next++];
-            event.setBid(bid[0], 1, bid[1], bid[2]);
-            return bid[2];
+            return event.copyFrom(events[next++]).dateTime();
         }
     }
 }
