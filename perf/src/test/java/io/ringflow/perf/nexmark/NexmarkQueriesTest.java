@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,28 +23,28 @@ class NexmarkQueriesTest
         final long seconds = EVENTS * interEventDelayUs / 1_000_000;
 
         final List<String> q0 = sameOnBothEngines(Q0PassThrough::ringflow, Q0PassThrough::handwritten, Collected::events,
-            interEventDelayUs);
+            interEventDelayUs, true);
         assertThat(q0).hasSize(EVENTS);
 
         final List<String> q1 = sameOnBothEngines(Q1CurrencyConversion::ringflow, Q1CurrencyConversion::handwritten,
-            Collected::events, interEventDelayUs);
+            Collected::events, interEventDelayUs, true);
         assertThat(q1).hasSize(EVENTS / 50 * 46);
 
         final List<String> q2 = sameOnBothEngines(Q2Selection::ringflow, Q2Selection::handwritten, Collected::events,
-            interEventDelayUs);
+            interEventDelayUs, true);
         assertThat(q2).isNotEmpty().allMatch(bid -> bid.startsWith("Bid("));
 
         final List<String> q5 = sameOnBothEngines(Q5HotItems::ringflow, Q5HotItems::handwritten, Collected::windows,
-            interEventDelayUs);
+            interEventDelayUs, true);
         assertThat(q5).hasSizeBetween((int)(seconds / 2), (int)(seconds / 2 + 6));
 
         final List<String> q7 = sameOnBothEngines(Q7HighestBid::ringflow, Q7HighestBid::handwritten, Collected::windows,
-            interEventDelayUs);
+            interEventDelayUs, true);
         assertThat(q7).hasSizeBetween((int)(seconds / 10), (int)(seconds / 10 + 2));
 
         // Within a window the engines order Q8's results differently (by key against arrival): compare sorted.
         final List<String> q8 = sameOnBothEngines(Q8NewUsers::ringflow, Q8NewUsers::handwritten, Collected::newUsers,
-            interEventDelayUs);
+            interEventDelayUs, false);
         assertThat(q8).hasSizeGreaterThan(EVENTS / 50 / 4);
     }
 
@@ -100,14 +101,14 @@ class NexmarkQueriesTest
 
     private static <T> List<String> sameOnBothEngines(
         final Function<Output<T>, NexmarkQuery> ringflow, final Function<Output<T>, NexmarkQuery> handwritten,
-        final java.util.function.Supplier<Collected<T>> output, final long interEventDelayUs)
+        final Supplier<Collected<T>> output, final long interEventDelayUs, final boolean inOrder)
     {
         final Collected<T> fromRingflow = output.get();
         final Collected<T> fromHandwritten = output.get();
         runGenerated(ringflow.apply(fromRingflow), interEventDelayUs);
         runGenerated(handwritten.apply(fromHandwritten), interEventDelayUs);
         assertThat(fromRingflow.side).isEmpty();
-        if (fromRingflow.records.size() > 0 && fromRingflow.records.get(0).startsWith("NewUserAuction"))
+        if (!inOrder)
         {
             fromRingflow.records.sort(null);
             fromHandwritten.records.sort(null);
