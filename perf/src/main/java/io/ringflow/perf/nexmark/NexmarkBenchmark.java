@@ -32,8 +32,8 @@ import java.util.concurrent.TimeUnit;
  * ({@link NexmarkStream}). The watermark is Nexmark's usual bounded out-of-orderness of 4 s; no event is
  * late. Q0 pass-through, Q1 currency conversion, Q2 selection, Q5 hot items (sliding 10 s / 2 s: a result
  * every 20,000 events), Q7 highest bid (tumbling 10 s: a result every 100,000 events), Q8 new users (a
- * tumbling 10 s window join of persons with the auctions they sell: ~6,000 persons and auctions buffered per
- * window).
+ * tumbling 10 s window join of persons with the auctions they sell: 2,000 persons and 6,000 auctions buffered
+ * per window).
  * <p>
  * Score: events per second ({@value #BATCH} per invocation), all kinds counted. At tear-down a
  * {@code [workload]} line gives events, bids, results and watermarks, and the run fails if a query emitted

@@ -32,8 +32,8 @@ public final class Q8NewUsers
     public static final long SIZE_MS = 10_000;
     /** A 4 s bound keeps at most two 10 s windows open; four leave room, and a clash is detected. */
     static final int RING = 4;
-    /** Presizing: 200 people and 600 auctions per window at 10,000 events/s, with room. */
-    static final int EXPECTED_PER_WINDOW = 1_024;
+    /** Presizing: 2,000 people and 6,000 auctions per 10 s window at 10,000 events/s, with room. */
+    static final int EXPECTED_PER_WINDOW = 8_192;
 
     private static final Sides<NexmarkEvent, NexmarkEvent, NexmarkEvent> PERSONS_LEFT = new Sides<>()
     {
