@@ -22,7 +22,7 @@ mkdir -p "$dir"
 "$ringflow" --help > /dev/null   # builds on first use, so that the kill below lands on a running detector
 echo "== 1. the detector runs for ${duration} s at ${rate} events/s; killed ${kill_after} s after its first checkpoint =="
 "$ringflow" demo fraud --duration "$duration" --rate "$rate" --cards "$cards" --journal-dir "$run" \
-  > "$dir/first-run.log" 2>&1 &
+  --checkpoint-every 2 > "$dir/first-run.log" 2>&1 &   # checkpoints often: several before the kill
 pid=$!   # the launcher execs java: this is the JVM
 for _ in $(seq 600); do   # a kill before the first checkpoint would only show a restart from scratch
   ls "$run/checkpoints" 2>/dev/null | grep -q manifest && break

@@ -21,6 +21,7 @@ public final class FraudOptions
     long seed = 42;
     Path journalDir;
     long warmupSeconds = -1;
+    long checkpointEverySeconds = 10;
     WaitStrategy waitStrategy = WaitStrategy.YIELDING;
 
     /**
@@ -72,6 +73,9 @@ public final class FraudOptions
                         throw new UsageException("option --warmup must be >= 0, was " + value);
                     }
                     break;
+                case "--checkpoint-every":
+                    options.checkpointEverySeconds = DemoOptions.positive(name, value);
+                    break;
                 case "--wait":
                     options.waitStrategy = DemoOptions.waitStrategy(value);
                     break;
@@ -99,6 +103,7 @@ public final class FraudOptions
     {
         return "usage: ringflow demo fraud [--duration SECONDS (30)] [--rate EVENTS_PER_S (50000)] [--cards N (10000)]" +
             " [--journal-dir DIR (a new temporary directory; an existing one is resumed)] [--seed N (42)]" +
-            " [--warmup SECONDS (duration/3, at most 5)] [--wait busy-spin|yielding|sleeping|blocking (yielding)]";
+            " [--warmup SECONDS (duration/3, at most 5)] [--checkpoint-every SECONDS (10)]" +
+            " [--wait busy-spin|yielding|sleeping|blocking (yielding)]";
     }
 }

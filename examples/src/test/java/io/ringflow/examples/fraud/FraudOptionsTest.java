@@ -22,9 +22,10 @@ class FraudOptionsTest
         assertThat(options.journalDir).isNull();
         assertThat(options.warmupSeconds()).isEqualTo(5);
         assertThat(options.waitStrategy).isEqualTo(WaitStrategy.YIELDING);
+        assertThat(options.checkpointEverySeconds).isEqualTo(10);
         assertThat(FraudOptions.usage()).startsWith("usage: ringflow demo fraud").contains("--duration SECONDS (30)")
             .contains("--rate EVENTS_PER_S (50000)").contains("--cards N (10000)").contains("--seed N (42)")
-            .contains("(yielding)");
+            .contains("--checkpoint-every SECONDS (10)").contains("(yielding)");
         assertThat(FraudOptions.parse(new String[] {"--duration", "6"}).warmupSeconds()).isEqualTo(2);
     }
 
@@ -32,7 +33,8 @@ class FraudOptionsTest
     void shouldParseEveryOption()
     {
         final FraudOptions options = FraudOptions.parse(new String[] {"--duration", "12", "--rate", "1_000", "--cards", "100",
-            "--seed", "-7", "--journal-dir", "/tmp/x", "--warmup", "0", "--wait", "busy-spin"});
+            "--seed", "-7", "--journal-dir", "/tmp/x", "--warmup", "0", "--wait", "busy-spin",
+            "--checkpoint-every", "3"});
         assertThat(options.durationSeconds).isEqualTo(12);
         assertThat(options.ratePerSecond).isEqualTo(1_000);
         assertThat(options.cards).isEqualTo(100);
@@ -40,12 +42,14 @@ class FraudOptionsTest
         assertThat(options.journalDir).isEqualTo(Path.of("/tmp/x"));
         assertThat(options.warmupSeconds()).isZero();
         assertThat(options.waitStrategy).isEqualTo(WaitStrategy.BUSY_SPIN);
+        assertThat(options.checkpointEverySeconds).isEqualTo(3);
     }
 
     @Test
     void shouldRejectBadOptionsNamingThem()
     {
         assertUsage("option --rate must be > 0, was 0", "--rate", "0");
+        assertUsage("option --checkpoint-every must be > 0, was 0", "--checkpoint-every", "0");
         assertUsage("option --duration must be > 0, was -1", "--duration", "-1");
         assertUsage("option --cards must be >= 100 and <= 10000000, was 99", "--cards", "99");
         assertUsage("option --cards must be >= 100 and <= 10000000, was 3000000000", "--cards", "3000000000");
