@@ -734,17 +734,15 @@ public final class OffHeapHashStore implements AutoCloseable
 
     private void snapshotTable(final UnsafeBuffer buffer, final int tableCapacity, final SnapshotWriter out)
     {
+        final int entryBytes = Long.BYTES * keyLongs + valueBytes;
         for (int i = 0; i < tableCapacity; i++)
         {
             final int slotOffset = i * slotBytes;
             if ((buffer.getLong(slotOffset) & OCCUPIED_BIT) != 0)
             {
-                final int keyOffset = slotOffset + HEADER_BYTES;
-                for (int k = 0; k < keyLongs; k++)
-                {
-                    out.putLong(buffer.getLong(keyOffset + k * Long.BYTES));
-                }
-                out.putBytes(buffer, slotOffset + valueOffsetInSlot, valueBytes);
+                // the value follows the keys in a slot, and the writer puts longs in the buffer's byte order
+                // as the table does: key longs then value are one copy, the same bytes as long by long
+                out.putBytes(buffer, slotOffset + HEADER_BYTES, entryBytes);
             }
         }
     }
