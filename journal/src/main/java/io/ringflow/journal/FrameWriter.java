@@ -1,10 +1,13 @@
 package io.ringflow.journal;
 
 import io.ringflow.operators.record.RecordCodec;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.MappedBytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.wire.DocumentContext;
+import net.openhft.chronicle.wire.Wire;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteOrder;
@@ -35,6 +38,8 @@ final class FrameWriter implements AutoCloseable
     private final CRC32C crc = new CRC32C();
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
     private long lastWritten = -1;
+    private PageToucher pageToucher;
+    private int touchedCycle = Integer.MIN_VALUE;
 
     FrameWriter(final RecordFrame frame, final Path directory, final RollCycle rollCycle)
     {
@@ -87,6 +92,10 @@ final class FrameWriter implements AutoCloseable
         {
             // counted once the document is closed: closing completes its header, and that can fault too
             lastWritten = writeExcerpt(payloadLength);
+            if (null != pageToucher)
+            {
+                publishPosition();
+            }
             return lastWritten;
         }
         catch (final InternalError ex)
@@ -149,6 +158,41 @@ final class FrameWriter implements AutoCloseable
         }
     }
 
+    /**
+     * Start a {@link PageToucher} that keeps the pages ahead of this writer faulted in. Idempotent; call
+     * on the writer thread.
+     */
+    void touchPagesAhead()
+    {
+        if (null == pageToucher)
+        {
+            pageToucher = new PageToucher(directory.getFileName().toString());
+            publishPosition();
+        }
+    }
+
+    /** @return the page toucher, or null when none was asked for. */
+    PageToucher pageToucher()
+    {
+        return pageToucher;
+    }
+
+    private void publishPosition()
+    {
+        final Wire wire = appender.wire();   // null until the appender has a file: the first append publishes
+        final Bytes<?> bytes = null == wire ? null : wire.bytes();
+        if (bytes instanceof MappedBytes)
+        {
+            final int cycle = appender.cycle();
+            if (cycle != touchedCycle)
+            {
+                touchedCycle = cycle;   // once per roll cycle: the file lookup stays off the per-append path
+                pageToucher.file(((MappedBytes)bytes).mappedFile().file());
+            }
+            pageToucher.writtenUpTo(bytes.writePosition());
+        }
+    }
+
     /** Let the next thread that writes own the appender; call before handing this writer to it. */
     void releaseThread()
     {
@@ -163,6 +207,10 @@ final class FrameWriter implements AutoCloseable
     @Override
     public void close()
     {
+        if (null != pageToucher)
+        {
+            pageToucher.close();
+        }
         appender.close();
         queue.close();
     }
