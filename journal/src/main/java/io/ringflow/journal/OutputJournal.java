@@ -88,6 +88,25 @@ public final class OutputJournal implements AutoCloseable
         writer.pretouch();
     }
 
+    /**
+     * Keep the pages the next appends will write faulted in from a daemon thread, as
+     * {@link InputJournal#touchPagesAhead()} does. Call on the writer thread (or before handing the journal
+     * to it); {@link #close()} stops the thread. Idempotent.
+     *
+     * @return this.
+     */
+    public OutputJournal touchPagesAhead()
+    {
+        writer.touchPagesAhead();
+        return this;
+    }
+
+    /** @return the page toucher started by {@link #touchPagesAhead()}, or null. */
+    PageToucher pageToucher()
+    {
+        return writer.pageToucher();
+    }
+
     /** @return the journal's last position, or -1 if it is empty. */
     public long lastPosition()
     {

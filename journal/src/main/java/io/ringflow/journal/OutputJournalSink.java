@@ -25,8 +25,9 @@ import java.nio.file.Path;
  * nothing per record: outputs being verified are encoded into a reused buffer and compared with the
  * pending entry's bytes in place.
  * <p>
- * Threading: construct on any thread (it opens the journal, pretouches it and reads the first pending
- * entry, so a resume position the journal does not hold fails here), then call {@link #onRecord},
+ * Threading: construct on any thread (it opens the journal, pretouches it, starts its page toucher's
+ * daemon thread and reads the first pending entry, so a resume position the journal does not hold fails
+ * here), then call {@link #onRecord},
  * {@link #onEndOfStream()} and the accessors on one thread, the sink's stage, which then owns the
  * Chronicle appender and tailer; {@link #close()} once that thread is done. Attach it to a stage of
  * parallelism 1 fed in a deterministic order: behind a key-partitioned stage the partitions interleave
@@ -67,6 +68,8 @@ public final class OutputJournalSink<T> implements SequencedSink<T>, AutoCloseab
         try
         {
             journal.pretouch();
+            // the sink appends on a stage thread: a fresh page of the mapping must not stall it (PageToucher)
+            journal.touchPagesAhead();
             reader = new OutputJournalReader<>(directory, codec);
             this.pending = reader.newEntry();
             moveAfterResumePosition(reader, resumePosition);

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The page toucher touches only pages ahead of the writer, in batches, within the file, following the
- * writer to a new file, and changes no byte; an input journal appending with it reads back exactly.
+ * writer to a new file, and changes no byte; input and output journals appending with it read back exactly.
  */
 class PageToucherTest
 {
@@ -94,14 +94,7 @@ class PageToucherTest
             {
                 sequences[i] = journal.append(CODEC, trade.set(i, 100 + i, i % 7), 1_000L + i, 5_000L + i);
             }
-            final PageToucher toucher = journal.pageToucher();
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (toucher.pagesTouched() < AHEAD_BYTES / PAGE_BYTES / 2 && System.nanoTime() < deadline)
-            {
-                Thread.sleep(1);
-            }
-            pagesTouched = toucher.pagesTouched();
-            assertThat(toucher.failure()).isNull();
+            pagesTouched = awaitPages(journal.pageToucher());
         }
         assertThat(pagesTouched).as("the toucher followed the writer").isGreaterThanOrEqualTo(AHEAD_BYTES / PAGE_BYTES / 2);
 
@@ -116,5 +109,46 @@ class PageToucherTest
             }
             assertThat(reader.next(entry)).isFalse();
         }
+    }
+
+    @Test
+    void shouldLeaveEveryOutputIntactWhileTouchingAheadOfTheWriter() throws InterruptedException
+    {
+        final int n = 100_000;
+        final long pagesTouched;
+        try (OutputJournal journal = new OutputJournal(dir).touchPagesAhead())
+        {
+            final Trade trade = new Trade();
+            for (int i = 0; i < n; i++)
+            {
+                journal.append(CODEC, trade.set(i, 100 + i, i % 7), 1_000L + i, 50_000L + i / 3, i % 3);
+            }
+            pagesTouched = awaitPages(journal.pageToucher());
+        }
+        assertThat(pagesTouched).as("the toucher followed the writer").isGreaterThanOrEqualTo(AHEAD_BYTES / PAGE_BYTES / 2);
+
+        try (OutputJournalReader<Trade> reader = new OutputJournalReader<>(dir, CODEC))
+        {
+            final OutputJournalEntry<Trade> entry = reader.newEntry();
+            for (int i = 0; i < n; i++)
+            {
+                assertThat(reader.next(entry)).isTrue();
+                assertThat(entry.inputSequence()).isEqualTo(50_000L + i / 3);
+                assertThat(entry.ordinal()).isEqualTo(i % 3);
+                assertThat(entry.record()).isEqualTo(new Trade().set(i, 100 + i, i % 7));
+            }
+            assertThat(reader.next(entry)).isFalse();
+        }
+    }
+
+    private static long awaitPages(final PageToucher toucher) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (toucher.pagesTouched() < AHEAD_BYTES / PAGE_BYTES / 2 && System.nanoTime() < deadline)
+        {
+            Thread.sleep(1);
+        }
+        assertThat(toucher.failure()).isNull();
+        return toucher.pagesTouched();
     }
 }
