@@ -53,6 +53,8 @@ final class PartialMatches implements AutoCloseable
     private final long[] eventBits;
     private final String[] eventStages;
     private final long startBit;
+    /** The stages a stored partial match can still take (all but the first), and the absence. */
+    private final long advancingBits;
     private final long absenceBit;
     private final long within;
     private final boolean skipPastLastEvent;
@@ -87,6 +89,12 @@ final class PartialMatches implements AutoCloseable
         }
         this.startBit = eventBits[0];
         this.absenceBit = pattern.absenceBit();
+        long moving = absenceBit;
+        for (int i = 1; i < events; i++)
+        {
+            moving |= eventBits[i];
+        }
+        this.advancingBits = moving;
         this.within = pattern.within();
         this.skipPastLastEvent = pattern.afterMatchSkip() == AfterMatchSkip.SKIP_PAST_LAST_EVENT;
         this.keys = new OffHeapHashStore(name + ".keys", 1, KEY_STATE_BYTES, expectedKeys);
@@ -124,7 +132,11 @@ final class PartialMatches implements AutoCloseable
 
         boolean startsNew = starts;
         boolean prefixGone = true;
-        for (long seq = head; seq < tail; seq++)
+        // A stored partial match has taken its first event, so only a later stage or the absence can move it:
+        // a record that satisfies neither (most records of a busy key: every "home" payment of "home followed
+        // by abroad") leaves every one of them as it is, and is not shown to each (a lookup apiece).
+        final long scanTo = (mask & advancingBits) != 0 ? tail : head;
+        for (long seq = head; seq < scanTo; seq++)
         {
             final int offset = partials.find(key, seq, 0);
             if (OffHeapHashStore.NOT_FOUND != offset)
