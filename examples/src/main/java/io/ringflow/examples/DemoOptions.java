@@ -20,18 +20,8 @@ public final class DemoOptions
     static DemoOptions parse(final String[] args)
     {
         final DemoOptions options = new DemoOptions();
-        for (int i = 0; i < args.length; i++)
+        forEachOption(args, usage(), (name, value) ->
         {
-            final String name = args[i];
-            if ("--help".equals(name) || "-h".equals(name))
-            {
-                throw new UsageException(usage());
-            }
-            if (i + 1 >= args.length)
-            {
-                throw new UsageException("option " + name + " needs a value\n" + usage());
-            }
-            final String value = args[++i];
             switch (name)
             {
                 case "--duration":
@@ -60,9 +50,10 @@ public final class DemoOptions
                     options.waitStrategy = waitStrategy(value);
                     break;
                 default:
-                    throw new UsageException("unknown option " + name + "\n" + usage());
+                    return false;
             }
-        }
+            return true;
+        });
         return options;
     }
 
@@ -137,6 +128,49 @@ public final class DemoOptions
         {
             throw new UsageException("option " + name + " needs a whole number, was '" + value + "'");
         }
+    }
+
+    /**
+     * Walk a command line of {@code --name value} pairs, handing each to {@code option}: {@code --help} or
+     * {@code -h}, a name without a value, and a name {@code option} does not know all end in a
+     * {@link UsageException} carrying {@code usage}.
+     *
+     * @param args   the command line.
+     * @param usage  the usage text.
+     * @param option takes one option; returns false for a name it does not know.
+     * @throws UsageException naming what is wrong.
+     */
+    public static void forEachOption(final String[] args, final String usage, final Option option)
+    {
+        for (int i = 0; i < args.length; i++)
+        {
+            final String name = args[i];
+            if ("--help".equals(name) || "-h".equals(name))
+            {
+                throw new UsageException(usage);
+            }
+            if (i + 1 >= args.length)
+            {
+                throw new UsageException("option " + name + " needs a value\n" + usage);
+            }
+            if (!option.take(name, args[++i]))
+            {
+                throw new UsageException("unknown option " + name + "\n" + usage);
+            }
+        }
+    }
+
+    /** One {@code --name value} option of a demo's command line. */
+    @FunctionalInterface
+    public interface Option
+    {
+        /**
+         * @param name  the option, with its dashes.
+         * @param value its value.
+         * @return false if the option is unknown.
+         * @throws UsageException if the value is wrong.
+         */
+        boolean take(String name, String value);
     }
 
     /** A bad command line: the message is for the user, no stack trace. */

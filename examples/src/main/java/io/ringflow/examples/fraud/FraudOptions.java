@@ -32,18 +32,8 @@ public final class FraudOptions
     public static FraudOptions parse(final String[] args)
     {
         final FraudOptions options = new FraudOptions();
-        for (int i = 0; i < args.length; i++)
+        DemoOptions.forEachOption(args, usage(), (name, value) ->
         {
-            final String name = args[i];
-            if ("--help".equals(name) || "-h".equals(name))
-            {
-                throw new UsageException(usage());
-            }
-            if (i + 1 >= args.length)
-            {
-                throw new UsageException("option " + name + " needs a value\n" + usage());
-            }
-            final String value = args[++i];
             switch (name)
             {
                 case "--duration":
@@ -80,9 +70,10 @@ public final class FraudOptions
                     options.waitStrategy = DemoOptions.waitStrategy(value);
                     break;
                 default:
-                    throw new UsageException("unknown option " + name + "\n" + usage());
+                    return false;
             }
-        }
+            return true;
+        });
         // checked once every option is read: --warmup may come before --duration
         if (options.warmupSeconds >= options.durationSeconds)
         {

@@ -32,18 +32,8 @@ public final class MarketOptions
     public static MarketOptions parse(final String[] args)
     {
         final MarketOptions options = new MarketOptions();
-        for (int i = 0; i < args.length; i++)
+        DemoOptions.forEachOption(args, usage(), (name, value) ->
         {
-            final String name = args[i];
-            if ("--help".equals(name) || "-h".equals(name))
-            {
-                throw new UsageException(usage());
-            }
-            if (i + 1 >= args.length)
-            {
-                throw new UsageException("option " + name + " needs a value\n" + usage());
-            }
-            final String value = args[++i];
             switch (name)
             {
                 case "--duration":
@@ -62,9 +52,10 @@ public final class MarketOptions
                     options.waitStrategy = DemoOptions.waitStrategy(value);
                     break;
                 default:
-                    throw new UsageException("unknown option " + name + "\n" + usage());
+                    return false;
             }
-        }
+            return true;
+        });
         return options;
     }
 
