@@ -63,6 +63,7 @@ public final class DurablePipeline<I, O>
 {
     private final Builder<I, O> config;
     private volatile boolean stopRequested;
+    private volatile boolean checkpointRequested;
     private volatile PipelineRuntime<I> running;
 
     private DurablePipeline(final Builder<I, O> config)
@@ -107,6 +108,18 @@ public final class DurablePipeline<I, O>
     public PipelineRuntime<I> runtime()
     {
         return running;
+    }
+
+    /**
+     * Ask for a checkpoint besides the scheduled ones: its barrier goes in once the feeding thread has
+     * caught up with the input journal (at once on a live journal; a replay catching up takes it at its
+     * end), if any record came since the last barrier; the schedule counts from it. For a checkpoint
+     * before maintenance, or to take a run's first checkpoint, whose snapshot code is not compiled yet
+     * and pauses the stages several times longer than later ones, at a moment of your choosing. Any thread.
+     */
+    public void checkpointSoon()
+    {
+        checkpointRequested = true;
     }
 
     /** Ask {@link #run()} to return once it has caught up with the input journal, without end-of-stream. */
@@ -208,6 +221,11 @@ public final class DurablePipeline<I, O>
                     if (stopRequested)
                     {
                         return false;
+                    }
+                    if (checkpointRequested)
+                    {
+                        checkpointRequested = false;
+                        feeder.barrierNow();
                     }
                     idle.idle((int)Math.min(Integer.MAX_VALUE, feeder.entriesFed() - entriesBefore));
             }
