@@ -34,6 +34,13 @@ final class PageToucher implements AutoCloseable
     /** Touch in batches at least this big: a mapping per batch, so few mappings (and little garbage). */
     static final long BATCH_BYTES = 1L << 20;
     static final int PAGE_BYTES = 4096;
+    /**
+     * Below this much usable space (plus the batch) on the journal's file system no page is touched: a write
+     * fault on a page the file system cannot back raises SIGBUS, and in code the JIT has not compiled yet the
+     * JVM aborts on it instead of throwing. The writer's own append then meets the full disk, guarded, and
+     * fails with a {@link JournalException} as it does without a toucher.
+     */
+    static final long MIN_FREE_BYTES = 64L << 20;
     private static final long IDLE_NS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final Thread thread;
@@ -44,6 +51,7 @@ final class PageToucher implements AutoCloseable
     private File touchedFile;
     private long touchedUpTo;
     private volatile long pagesTouched;
+    private volatile long lowSpaceWaits;
 
     /**
      * @param name names the thread ({@code journal-pages-<name>}).
@@ -62,6 +70,9 @@ final class PageToucher implements AutoCloseable
      */
     void file(final File file)
     {
+        // position first: a toucher that sees the new file then sees 0 or the new position, never the old
+        // file's (which would make it skip the new file's first megabytes)
+        this.position.set(0);
         this.file = file;
     }
 
@@ -79,6 +90,12 @@ final class PageToucher implements AutoCloseable
         return pagesTouched;
     }
 
+    /** @return batches not touched because the file system was nearly full. */
+    long lowSpaceWaits()
+    {
+        return lowSpaceWaits;
+    }
+
     /** @return what stopped the toucher, or null while it runs (appends go on without it either way). */
     Throwable failure()
     {
@@ -92,7 +109,8 @@ final class PageToucher implements AutoCloseable
             while (running)
             {
                 final File current = file;
-                if (null == current || 0 == touchAhead(current, position.get()))
+                final long writerPosition = position.get();
+                if (null == current || current != file || 0 == touchAhead(current, writerPosition))
                 {
                     LockSupport.parkNanos(IDLE_NS);
                 }
@@ -122,6 +140,11 @@ final class PageToucher implements AutoCloseable
         if (to - from < BATCH_BYTES)
         {
             return 0;   // the touched pages still reach 3 MiB ahead, or the file ends: wait for the writer
+        }
+        if (current.getUsableSpace() < MIN_FREE_BYTES + (to - from))
+        {
+            lowSpaceWaits++;
+            return 0;
         }
         final MappedByteBuffer mapping = IoUtil.mapExistingFile(current, FileChannel.MapMode.READ_WRITE,
             "journal page toucher", from, to - from);

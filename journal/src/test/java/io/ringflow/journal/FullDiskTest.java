@@ -76,6 +76,22 @@ class FullDiskTest
     @Test
     void shouldFailTheAppendThatFindsTheDiskFullAndLoseNothingAcknowledgedBeforeIt() throws IOException
     {
+        appendUntilTheDiskIsFull(false);
+    }
+
+    /**
+     * With the page toucher running 4 MiB ahead it would be the first to fault on the full disk, and a fault
+     * in code not yet compiled aborts the JVM: it must leave a nearly full file system alone, so that the
+     * writer's guarded append fails as it does without it.
+     */
+    @Test
+    void shouldFailTheAppendCleanlyWithThePageToucherRunning() throws IOException
+    {
+        appendUntilTheDiskIsFull(true);
+    }
+
+    private void appendUntilTheDiskIsFull(final boolean touchPagesAhead) throws IOException
+    {
         final Path filler = mountPoint.resolve("filler");
         Files.write(filler, new byte[1024 * 1024]);
         final Path directory = mountPoint.resolve("journal");
@@ -84,6 +100,10 @@ class FullDiskTest
         final long[] acknowledged = {0};
         try (InputJournal journal = new InputJournal(directory))
         {
+            if (touchPagesAhead)
+            {
+                journal.touchPagesAhead();
+            }
             assertThatThrownBy(() ->
             {
                 for (int i = 0; i < 10_000_000; i++)
@@ -95,6 +115,10 @@ class FullDiskTest
                 .hasMessageContaining("journal " + directory)
                 .hasMessageContaining("disk is full")
                 .hasMessageContaining("entries up to sequence " + lastAppended[0] + " ");
+            if (touchPagesAhead)
+            {
+                assertThat(journal.pageToucher().pagesTouched()).as("nothing touched on a nearly full disk").isZero();
+            }
         }
         assertThat(lastAppended[0]).isNotNegative();
 

@@ -113,7 +113,8 @@ public final class DurablePipeline<I, O>
     /**
      * Ask for a checkpoint besides the scheduled ones: its barrier goes in once the feeding thread has
      * caught up with the input journal (at once on a live journal; a replay catching up takes it at its
-     * end), if any record came since the last barrier; the schedule counts from it. For a checkpoint
+     * end) and a record came since the last barrier (the request waits for one); the schedule counts from
+     * it. A request belongs to the run in progress or the next one. For a checkpoint
      * before maintenance, or to take a run's first checkpoint, whose snapshot code is not compiled yet
      * and pauses the stages several times longer than later ones, at a moment of your choosing. Any thread.
      */
@@ -222,10 +223,9 @@ public final class DurablePipeline<I, O>
                     {
                         return false;
                     }
-                    if (checkpointRequested)
+                    if (checkpointRequested && feeder.barrierNow() >= 0)
                     {
-                        checkpointRequested = false;
-                        feeder.barrierNow();
+                        checkpointRequested = false;   // kept until a record comes for the barrier to cover
                     }
                     idle.idle((int)Math.min(Integer.MAX_VALUE, feeder.entriesFed() - entriesBefore));
             }

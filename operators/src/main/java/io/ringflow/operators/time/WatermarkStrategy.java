@@ -130,9 +130,10 @@ public final class WatermarkStrategy<T>
      * records only update the table, so waiting for its watermark would only hold the other side's windows,
      * timers and patterns back until its next record (a changelog that changes once a second would make
      * event time advance in one-second steps). Not for a temporal (as-of event time) table, whose lookups
-     * wait for the table side's watermark. Honoured by the two-sided stamping
-     * ({@link TwoSidedTimestampsOperator}); a single stream has no other side, so its stamping operator
-     * refuses such a strategy. Idleness is irrelevant on such a side.
+     * wait for the table side's watermark, nor for a latest-value join that holds misses until the
+     * watermark ({@code HOLD_UNTIL_WATERMARK}): the hold would end on the other side's watermark alone.
+     * Honoured by the two-sided stamping ({@link TwoSidedTimestampsOperator}); a single stream has no other
+     * side, so its stamping operator refuses such a strategy. Idleness is irrelevant on such a side.
      *
      * @return a copy of this strategy whose watermark is left out of a two-sided stream's.
      */
