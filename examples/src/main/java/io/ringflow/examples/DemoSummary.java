@@ -40,9 +40,9 @@ final class DemoSummary
             "late records  %,d rejected past lateness, %,d alerts from late window firings%n",
             records, seconds, records / seconds, offered,
             records < offered ? ", fell behind: lower --rate for a latency figure" : "",
-            VelocityDemo.micros(latency.getValueAtPercentile(50)), VelocityDemo.micros(latency.getValueAtPercentile(90)),
-            VelocityDemo.micros(latency.getValueAtPercentile(99)), VelocityDemo.micros(latency.getValueAtPercentile(99.9)),
-            VelocityDemo.micros(latency.getValueAtPercentile(99.99)), VelocityDemo.micros(latency.getMaxValue()),
+            Latencies.micros(latency.getValueAtPercentile(50)), Latencies.micros(latency.getValueAtPercentile(90)),
+            Latencies.micros(latency.getValueAtPercentile(99)), Latencies.micros(latency.getValueAtPercentile(99.9)),
+            Latencies.micros(latency.getValueAtPercentile(99.99)), Latencies.micros(latency.getMaxValue()),
             latency.getTotalCount(), warmupSeconds,
             alerts, duplicates, lateRecords, lateFirings);
     }

@@ -9,18 +9,14 @@ import io.ringflow.operators.window.WindowResult;
 import io.ringflow.operators.window.Windows;
 import io.ringflow.pipeline.Pipeline;
 import io.ringflow.pipeline.ProducerMode;
-import io.ringflow.pipeline.PublishResult;
 import io.ringflow.pipeline.RecordTranslator;
 import io.ringflow.pipeline.RecordType;
 import io.ringflow.pipeline.Sink;
 import io.ringflow.pipeline.Source;
-import io.ringflow.pipeline.metrics.LatencyRecorder;
 import io.ringflow.pipeline.runtime.PipelineRuntime;
-import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Card-velocity fraud rule on the ring runtime: this thread publishes payments at a fixed offered rate,
@@ -35,10 +31,8 @@ import java.util.concurrent.TimeUnit;
  * Latency is measured open-loop by the runtime: from each record's intended send time at the offered
  * rate (handed to the ingress as its origin time) to the end of its processing in the stage, window
  * firings it triggers included, so falling behind shows up as latency instead of being hidden
- * (coordinated omission accounted for). The run ends after its duration of wall
- * time; records it fell too far behind to send are reported, not silently skipped.
- * <p>
- * This is the stand-in main job until the full fraud detector (issue 8) lands.
+ * (coordinated omission accounted for): {@link FixedRateDriver}. The run ends after its duration of
+ * wall time; records it fell too far behind to send are reported, not silently skipped.
  */
 public final class VelocityDemo
 {
@@ -102,59 +96,17 @@ public final class VelocityDemo
 
         // one card pays about once a minute of event time on average; hot cards far more often
         final TransactionGenerator generator = new TransactionGenerator(options.seed, options.cards, 60_000.0 / options.cards);
-        final LatencyRecorder latency = pipeline.latency().endToEnd();
-        final Histogram total = new Histogram(latency.highestTrackableValueNs(), 3);
-        Histogram interval = null;
         final LiveView view = new LiveView(out, terminal);
-        final long periodNs = Math.max(1, 1_000_000_000L / options.ratePerSecond);
-        final long startNs = System.nanoTime();
-        final long endNs = startNs + TimeUnit.SECONDS.toNanos(options.durationSeconds);
-        final long warmupEndNs = startNs + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
-        long nextReportNs = startNs + 1_000_000_000L;
-        long intendedNs = startNs;
-        long sent = 0;
-        long sentAtLastReport = 0;
-        long now = startNs;
-        while (intendedNs < endNs && now < endNs)
-        {
-            now = System.nanoTime();
-            while (now < intendedNs)
-            {
-                Thread.onSpinWait();
-                now = System.nanoTime();
-            }
-            // latency counts from the intended send time, so time spent back-pressured is latency too
-            while (PublishResult.OK != pipeline.ingress().tryPublish(GENERATE, generator, intendedNs))
-            {
-                Thread.onSpinWait();
-            }
-            sent++;
-            intendedNs += periodNs;
-            if (now >= nextReportNs)
-            {
-                // an interval counts when it started after the warm-up: the first one reports just after it ends
-                final boolean warmingUp = nextReportNs - 1_000_000_000L < warmupEndNs;
-                interval = latency.intervalHistogram(interval);
-                view.show(
-                    String.format(Locale.ROOT, "t=%3ds%s records/s %,10d  sent %,12d", (now - startNs) / 1_000_000_000L,
-                        warmingUp ? " (warm-up)" : "", sent - sentAtLastReport, sent),
-                    latencyLine("latency (intended send to processed)", interval),
-                    String.format(Locale.ROOT, "watermark lag %,d ms   late %,d   duplicates %,d   alerts %,d",
-                        watermarkLagMs(generator, pipeline), late.count, duplicates.count, alerts.count));
-                if (!warmingUp)
-                {
-                    total.add(interval);
-                }
-                sentAtLastReport = sent;
-                nextReportNs += 1_000_000_000L;
-            }
-        }
-        pipeline.drain();
-        total.add(latency.intervalHistogram(interval));
-        final double seconds = (System.nanoTime() - startNs) / 1e9;
+        final FixedRateDriver.Result result = FixedRateDriver.run(pipeline, GENERATE, generator, options.ratePerSecond,
+            options.durationSeconds, options.warmupSeconds(), (second, warmingUp, sentInSecond, sent, latency) -> view.show(
+                String.format(Locale.ROOT, "t=%3ds%s records/s %,10d  sent %,12d", second,
+                    warmingUp ? " (warm-up)" : "", sentInSecond, sent),
+                Latencies.line("latency (intended send to processed)", latency),
+                String.format(Locale.ROOT, "watermark lag %,d ms   late %,d   duplicates %,d   alerts %,d",
+                    watermarkLagMs(generator, pipeline), late.count, duplicates.count, alerts.count)));
         final long offered = options.ratePerSecond * options.durationSeconds;
-        final DemoSummary summary = new DemoSummary(sent, offered, seconds, options.warmupSeconds(), total,
-            alerts.count, late.count, duplicates.count, alerts.lateCount);
+        final DemoSummary summary = new DemoSummary(result.sent(), offered, result.seconds(), options.warmupSeconds(),
+            result.latency(), alerts.count, late.count, duplicates.count, alerts.lateCount);
         out.println(summary.render());
         pipeline.close();
         return summary;
@@ -164,18 +116,6 @@ public final class VelocityDemo
     {
         final long watermark = pipeline.stats().get(0).watermark();
         return Long.MIN_VALUE == watermark ? 0 : Math.max(0, generator.eventClockMs() - watermark);
-    }
-
-    private static String latencyLine(final String label, final Histogram histogram)
-    {
-        return String.format(Locale.ROOT, "%s  p50 %s  p99 %s  p99.9 %s  max %s", label,
-            micros(histogram.getValueAtPercentile(50)), micros(histogram.getValueAtPercentile(99)),
-            micros(histogram.getValueAtPercentile(99.9)), micros(histogram.getMaxValue()));
-    }
-
-    static String micros(final long nanos)
-    {
-        return String.format(Locale.ROOT, "%.1f µs", nanos / 1000.0);
     }
 
     /** Counts alerts, and those from windows re-fired by late records. Called on the stage thread. */

@@ -1,20 +1,18 @@
 package io.ringflow.examples.market;
 
 import io.ringflow.examples.DemoOptions;
+import io.ringflow.examples.FixedRateDriver;
+import io.ringflow.examples.Latencies;
 import io.ringflow.examples.LiveView;
 import io.ringflow.operators.RejectReason;
 import io.ringflow.pipeline.Pipeline;
 import io.ringflow.pipeline.ProducerMode;
-import io.ringflow.pipeline.PublishResult;
 import io.ringflow.pipeline.RecordTranslator;
 import io.ringflow.pipeline.Source;
-import io.ringflow.pipeline.metrics.LatencyRecorder;
 import io.ringflow.pipeline.runtime.PipelineRuntime;
-import org.HdrHistogram.Histogram;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Market-data analytics on the ring runtime ({@code ./ringflow demo market}): this thread publishes the
@@ -25,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * Latency is measured open-loop by the runtime: from each record's intended send time at the offered rate
  * (handed to the ingress as its origin time) to the end of its processing in the stage, the bars its
  * watermark fires included, so falling behind shows up as latency instead of being hidden (coordinated
- * omission accounted for). The run ends after its duration of wall time; records it fell too far behind
+ * omission accounted for, {@link FixedRateDriver}). The run ends after its duration of wall time; records it fell too far behind
  * to send are reported, not silently skipped.
  * <p>
  * Threading: {@link #run} drives from the calling thread; the pipeline has one stage thread of its own.
@@ -34,7 +32,6 @@ public final class MarketDemo
 {
     /** The generator writes the next event straight into the ring slot: nothing is copied or allocated. */
     private static final RecordTranslator<MarketEvent, MarketGenerator> GENERATE = (slot, generator) -> generator.next(slot);
-    private static final long SECOND_NS = 1_000_000_000L;
 
     private MarketDemo()
     {
@@ -75,62 +72,21 @@ public final class MarketDemo
             .start();
 
         final MarketGenerator generator = new MarketGenerator(options.seed, options.instruments);
-        final LatencyRecorder latency = pipeline.latency().endToEnd();
-        final Histogram total = new Histogram(latency.highestTrackableValueNs(), 3);
-        Histogram interval = null;
         final LiveView view = new LiveView(out, terminal);
         out.println(String.format(Locale.ROOT, "market demo: %,d instruments, %,d events/s offered for %d s; %s",
             options.instruments, options.ratePerSecond, options.durationSeconds, MarketRules.defaults()));
-        final long periodNs = Math.max(1, SECOND_NS / options.ratePerSecond);
-        final long startNs = System.nanoTime();
-        final long endNs = startNs + TimeUnit.SECONDS.toNanos(options.durationSeconds);
-        final long warmupEndNs = startNs + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
-        long nextReportNs = startNs + SECOND_NS;
-        long intendedNs = startNs;
-        long sent = 0;
-        long sentAtLastReport = 0;
-        long now = startNs;
-        while (intendedNs < endNs && now < endNs)
-        {
-            now = System.nanoTime();
-            while (now < intendedNs)
-            {
-                Thread.onSpinWait();
-                now = System.nanoTime();
-            }
-            // latency counts from the intended send time, so time spent back-pressured is latency too
-            while (PublishResult.OK != pipeline.ingress().tryPublish(GENERATE, generator, intendedNs))
-            {
-                Thread.onSpinWait();
-            }
-            sent++;
-            intendedNs += periodNs;
-            if (now >= nextReportNs)
-            {
-                // an interval counts when it started after the warm-up: the first one reports just after it ends
-                final boolean warmingUp = nextReportNs - SECOND_NS < warmupEndNs;
-                interval = latency.intervalHistogram(interval);
-                view.show(
-                    String.format(Locale.ROOT, "t=%3ds%s records/s %,10d  sent %,12d", (now - startNs) / SECOND_NS,
-                        warmingUp ? " (warm-up)" : "", sent - sentAtLastReport, sent),
-                    latencyLine(interval),
-                    String.format(Locale.ROOT, "watermark lag %.1f ms   bars %,d   spread flags %,d   move alerts %,d   late %,d",
-                        watermarkLagUs(generator, pipeline) / 1000.0, counts.bars, counts.spreadFlags, counts.moves,
-                        counts.lateRecords),
-                    lastMove(counts));
-                if (!warmingUp)
-                {
-                    total.add(interval);
-                }
-                sentAtLastReport = sent;
-                nextReportNs += SECOND_NS;
-            }
-        }
-        pipeline.drain();
-        total.add(latency.intervalHistogram(interval));
-        final double seconds = (System.nanoTime() - startNs) / 1e9;
+        final FixedRateDriver.Result result = FixedRateDriver.run(pipeline, GENERATE, generator, options.ratePerSecond,
+            options.durationSeconds, options.warmupSeconds(), (second, warmingUp, sentInSecond, sent, latency) -> view.show(
+                String.format(Locale.ROOT, "t=%3ds%s records/s %,10d  sent %,12d", second,
+                    warmingUp ? " (warm-up)" : "", sentInSecond, sent),
+                Latencies.line("latency (intended send to processed)", latency),
+                String.format(Locale.ROOT, "watermark lag %.1f ms   bars %,d   spread flags %,d   move alerts %,d   late %,d",
+                    watermarkLagUs(generator, pipeline) / 1000.0, counts.bars, counts.spreadFlags, counts.moves,
+                    counts.lateRecords),
+                lastMove(counts)));
         final long offered = options.ratePerSecond * options.durationSeconds;
-        final MarketSummary summary = new MarketSummary(sent, offered, seconds, options.warmupSeconds(), total, counts);
+        final MarketSummary summary = new MarketSummary(result.sent(), offered, result.seconds(), options.warmupSeconds(),
+            result.latency(), counts);
         out.println(summary.render());
         pipeline.close();
         return summary;
@@ -143,23 +99,11 @@ public final class MarketDemo
         return Long.MIN_VALUE == watermark ? 0 : Math.max(0, generator.eventClockUs() - watermark);
     }
 
-    private static String latencyLine(final Histogram histogram)
-    {
-        return String.format(Locale.ROOT, "latency (intended send to processed)  p50 %s  p99 %s  p99.9 %s  max %s",
-            micros(histogram.getValueAtPercentile(50)), micros(histogram.getValueAtPercentile(99)),
-            micros(histogram.getValueAtPercentile(99.9)), micros(histogram.getMaxValue()));
-    }
-
     private static String lastMove(final MarketCounts counts)
     {
         final long instrument = counts.lastMoveInstrument;
         return instrument < 0 ? "last move alert: none yet" : String.format(Locale.ROOT,
             "last move alert: instrument %d %+d bp in %.1f ms of event time", instrument, counts.lastMoveBp,
             counts.lastMoveUs / 1000.0);
-    }
-
-    static String micros(final long nanos)
-    {
-        return String.format(Locale.ROOT, "%.1f µs", nanos / 1000.0);
     }
 }

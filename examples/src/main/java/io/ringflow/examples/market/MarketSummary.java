@@ -1,5 +1,6 @@
 package io.ringflow.examples.market;
 
+import io.ringflow.examples.Latencies;
 import org.HdrHistogram.Histogram;
 
 import java.util.Locale;
@@ -56,9 +57,9 @@ final class MarketSummary
             "move alerts   %,d%nlate records  %,d%n",
             records, seconds, records / seconds, offered,
             fellBehind() ? ", fell behind: lower --rate for a latency figure" : "",
-            MarketDemo.micros(latency.getValueAtPercentile(50)), MarketDemo.micros(latency.getValueAtPercentile(90)),
-            MarketDemo.micros(latency.getValueAtPercentile(99)), MarketDemo.micros(latency.getValueAtPercentile(99.9)),
-            MarketDemo.micros(latency.getValueAtPercentile(99.99)), MarketDemo.micros(latency.getMaxValue()),
+            Latencies.micros(latency.getValueAtPercentile(50)), Latencies.micros(latency.getValueAtPercentile(90)),
+            Latencies.micros(latency.getValueAtPercentile(99)), Latencies.micros(latency.getValueAtPercentile(99.9)),
+            Latencies.micros(latency.getValueAtPercentile(99.99)), Latencies.micros(latency.getMaxValue()),
             latency.getTotalCount(), warmupSeconds,
             bars, barTrades, spreadFlags, outsideSpread, wideSpread, moves, lateRecords);
     }
