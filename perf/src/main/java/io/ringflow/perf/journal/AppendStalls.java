@@ -41,7 +41,11 @@ public final class AppendStalls
         long seconds = 12;
         int rounds = 2;
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));
-        for (int i = 0; i + 1 < args.length; i += 2)
+        if (args.length % 2 != 0)
+        {
+            throw new IllegalArgumentException("option " + args[args.length - 1] + " needs a value");
+        }
+        for (int i = 0; i < args.length; i += 2)
         {
             switch (args[i])
             {
