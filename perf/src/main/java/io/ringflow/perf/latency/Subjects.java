@@ -7,6 +7,8 @@ import java.util.function.IntFunction;
 /**
  * The subjects the harness knows, by the name given to {@code --subjects}; each factory takes the ring or
  * queue capacity. A new subject is one more {@code put} here (the Ringflow runtime's identity chain, for one).
+ * <p>
+ * Threading: the harness's main thread.
  */
 final class Subjects
 {
@@ -17,6 +19,10 @@ final class Subjects
         FACTORIES.put("disruptor", RawDisruptorSubject::new);
         FACTORIES.put("blocking-queue", BlockingQueueSubject::new);
         FACTORIES.put("ringflow", RingflowSubject::new);
+        // the journal comparison: the same chain and wait strategies, journal off / durable (a third, fast
+        // durable mode goes after these two, as "ringflow-fast", once its API exists: see DurableJournalSubject)
+        FACTORIES.put("ringflow-journal-off", JournalOffSubject::new);
+        FACTORIES.put("ringflow-durable", DurableJournalSubject::new);
     }
 
     private Subjects()
