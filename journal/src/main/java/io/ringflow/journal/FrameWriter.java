@@ -3,9 +3,12 @@ package io.ringflow.journal;
 import io.ringflow.operators.record.RecordCodec;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.MappedBytes;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 import net.openhft.chronicle.wire.Wire;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -33,7 +36,7 @@ final class FrameWriter implements AutoCloseable
 
     private final RecordFrame frame;
     private final Path directory;
-    private final ChronicleQueue queue;
+    private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
     private final CRC32C crc = new CRC32C();
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
@@ -43,9 +46,18 @@ final class FrameWriter implements AutoCloseable
 
     FrameWriter(final RecordFrame frame, final Path directory, final RollCycle rollCycle)
     {
+        this(frame, directory, rollCycle, null);
+    }
+
+    /**
+     * @param cycleTime decides the roll cycle of each append instead of the wall clock; null for the wall clock.
+     */
+    FrameWriter(final RecordFrame frame, final Path directory, final RollCycle rollCycle, final TimeProvider cycleTime)
+    {
         this.frame = frame;
         this.directory = directory;
-        this.queue = ChronicleQueue.singleBuilder(directory).rollCycle(rollCycle).build();
+        final SingleChronicleQueueBuilder builder = ChronicleQueue.singleBuilder(directory).rollCycle(rollCycle);
+        this.queue = null == cycleTime ? builder.build() : builder.timeProvider(cycleTime).build();
         this.appender = queue.createAppender();
     }
 
@@ -202,6 +214,12 @@ final class FrameWriter implements AutoCloseable
     long lastIndex()
     {
         return queue.lastIndex();
+    }
+
+    /** @return where the next append's sequence comes from, given this queue's roll cycle and epoch. */
+    SequenceAllocator sequenceAllocator()
+    {
+        return new SequenceAllocator(queue.rollCycle(), queue.epoch(), queue.lastIndex());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.ringflow.journal;
 
 import io.ringflow.operators.record.RecordCodec;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -43,6 +44,7 @@ public final class InputJournal implements AutoCloseable
 
     private final Path directory;
     private final FrameWriter writer;
+    private final AppendClock appendClock;
 
     /**
      * Open or create a journal with {@link #DEFAULT_ROLL_CYCLE}.
@@ -62,8 +64,55 @@ public final class InputJournal implements AutoCloseable
      */
     public InputJournal(final Path directory, final RollCycle rollCycle)
     {
+        this(directory, rollCycle, null);
+    }
+
+    private InputJournal(final Path directory, final RollCycle rollCycle, final AppendClock appendClock)
+    {
         this.directory = directory;
-        this.writer = new FrameWriter(RecordFrame.INPUT, directory, rollCycle);
+        this.appendClock = appendClock;
+        this.writer = new FrameWriter(RecordFrame.INPUT, directory, rollCycle, appendClock);
+    }
+
+    /**
+     * Open or create a journal whose appends land in the roll cycle of the time set with
+     * {@link #appendTimeMs(long)} rather than the wall clock's: with {@link #sequenceAllocator()}, the
+     * sequences of the next entries are known before they are appended. For a journal with this one writer.
+     *
+     * @param directory the queue's directory; created if absent.
+     * @param rollCycle how often a new file starts; ignored for an existing journal, which keeps its own.
+     * @return the journal.
+     */
+    public static InputJournal withAppendClock(final Path directory, final RollCycle rollCycle)
+    {
+        return new InputJournal(directory, rollCycle, new AppendClock());
+    }
+
+    /**
+     * Set the time the next appends are made at, which decides their roll cycle; see
+     * {@link SequenceAllocator#appendTimeMs()}.
+     *
+     * @param timeMs epoch milliseconds.
+     * @return this.
+     * @throws IllegalStateException unless the journal was opened {@link #withAppendClock withAppendClock}.
+     */
+    public InputJournal appendTimeMs(final long timeMs)
+    {
+        if (null == appendClock)
+        {
+            throw new IllegalStateException("journal " + directory + " appends on the wall clock; open it withAppendClock");
+        }
+        appendClock.timeMs = timeMs;
+        return this;
+    }
+
+    /**
+     * @return an allocator of the sequences the next appends will get, from this journal's last entry on;
+     *         exact only for a journal opened {@link #withAppendClock withAppendClock} with this one writer.
+     */
+    public SequenceAllocator sequenceAllocator()
+    {
+        return writer.sequenceAllocator();
     }
 
     /**
@@ -163,6 +212,18 @@ public final class InputJournal implements AutoCloseable
     public void close()
     {
         writer.close();
+    }
+
+    /** The queue's clock for {@link #withAppendClock}: the writer thread sets it before it appends. */
+    private static final class AppendClock implements TimeProvider
+    {
+        long timeMs = System.currentTimeMillis();
+
+        @Override
+        public long currentTimeMillis()
+        {
+            return timeMs;
+        }
     }
 
     private long appendControl(final int type, final long timestamp, final long ingestTimeNs)

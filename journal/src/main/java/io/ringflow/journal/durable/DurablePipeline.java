@@ -1,6 +1,7 @@
 package io.ringflow.journal.durable;
 
 import io.ringflow.journal.IngestClock;
+import io.ringflow.journal.InputJournal;
 import io.ringflow.journal.JournalException;
 import io.ringflow.journal.JournalReader;
 import io.ringflow.journal.OutputJournalSink;
@@ -18,11 +19,15 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -54,7 +59,16 @@ import java.util.function.Consumer;
  * The pipeline id names the pipeline and its state layout: recovery refuses checkpoints written under
  * another id, so change it when the plan changes incompatibly.
  * <p>
- * Threading: {@link #run()} on one thread, which feeds the journal; {@link #stop()} from any thread.
+ * In the default {@link JournalMode#DURABLE} mode producers append to the input journal and the pipeline
+ * tails it. In {@link JournalMode#FAST} mode the pipeline writes the input journal itself: after recovery,
+ * {@link #fastIngress} hands one producer an ingress whose records enter the pipeline at once while
+ * {@code run()}'s thread journals them beside processing; outputs and checkpoints wait for the journal, so
+ * the output journal stays exact, and a record accepted but not yet journaled when the process dies is
+ * lost (the producer resends from the journal's end).
+ * <p>
+ * Threading: {@link #run()} on one thread, which feeds the journal (fast mode: writes it);
+ * {@link #stop()}, {@link #checkpointSoon()} and {@link #runtime()} from any thread;
+ * {@link #fastIngress} from the one producer thread.
  *
  * @param <I> input record type.
  * @param <O> output record type.
@@ -65,6 +79,8 @@ public final class DurablePipeline<I, O>
     private volatile boolean stopRequested;
     private volatile boolean checkpointRequested;
     private volatile PipelineRuntime<I> running;
+    private volatile CompletableFuture<FastIngress<I>> fastIngress = new CompletableFuture<>();
+    private long fastRecordsJournaled;   // run()'s thread only
 
     private DurablePipeline(final Builder<I, O> config)
     {
@@ -123,7 +139,40 @@ public final class DurablePipeline<I, O>
         checkpointRequested = true;
     }
 
-    /** Ask {@link #run()} to return once it has caught up with the input journal, without end-of-stream. */
+    /**
+     * In {@link JournalMode#FAST fast mode}, the producer's ingress: wait until {@link #run()}, on another
+     * thread, has recovered and handed it over. The one thread that publishes must be the one that calls
+     * this.
+     *
+     * @param timeout how long to wait.
+     * @param unit    its unit.
+     * @return the ingress of the run in progress.
+     * @throws IllegalStateException if the run ended without one (the journal had ended, recovery failed —
+     *                               the cause is attached — or the pipeline is not in fast mode).
+     * @throws TimeoutException      if recovery is still running.
+     * @throws InterruptedException  if interrupted while waiting.
+     */
+    public FastIngress<I> fastIngress(final long timeout, final TimeUnit unit) throws TimeoutException, InterruptedException
+    {
+        if (JournalMode.FAST != config.mode)
+        {
+            throw new IllegalStateException("durable pipeline '" + config.pipelineId + "' runs in " + config.mode +
+                " mode: producers append to its input journal; fastIngress needs mode(JournalMode.FAST)");
+        }
+        try
+        {
+            return fastIngress.get(timeout, unit);
+        }
+        catch (final ExecutionException ex)
+        {
+            throw new IllegalStateException(ex.getCause().getMessage(), ex.getCause());
+        }
+    }
+
+    /**
+     * Ask {@link #run()} to return once it has caught up with the input journal, without end-of-stream. In
+     * fast mode the producer owns the ingress, so the stop happens at its next call ({@link FastIngress}).
+     */
     public void stop()
     {
         stopRequested = true;
@@ -140,18 +189,48 @@ public final class DurablePipeline<I, O>
      */
     public RecoveryReport run()
     {
+        if (fastIngress.isDone())
+        {
+            fastIngress = new CompletableFuture<>();
+        }
+        fastRecordsJournaled = 0;
+        try
+        {
+            return recoverAndRun();
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            fastIngress.completeExceptionally(ex);   // a producer waiting for the ingress learns why
+            throw ex;
+        }
+        finally
+        {
+            fastIngress.completeExceptionally(new IllegalStateException("durable pipeline '" + config.pipelineId +
+                "' ended its run without handing out a fast ingress (its input journal had ended)"));
+        }
+    }
+
+    private RecoveryReport recoverAndRun()
+    {
         final CheckpointStore store = new CheckpointStore(config.checkpointDir, config.retain, config.hooks, config.warnings);
+        if (JournalMode.FAST == config.mode && !Files.isDirectory(config.inputDir))
+        {
+            new InputJournal(config.inputDir).close();   // fast mode writes the journal: create it, empty
+        }
         final Optional<Checkpoint> restored = store.latest(config.pipelineId);
         final long resumeOutput = restored.map(Checkpoint::outputPosition).orElse(-1L);
         try (OutputJournalSink<O> sink = new OutputJournalSink<>(config.outputDir, config.outputCodec, resumeOutput);
              JournalReader<I> reader = new JournalReader<>(config.inputDir, config.inputCodec);
              CheckpointCoordinator coordinator = new CheckpointCoordinator(store, config.pipelineId, sink::position))
         {
-            final SequencedSink<O> output = null == config.callback ? sink : new JournalAndCallbackSink<>(sink, config.callback);
+            final JournalProgress progress = new JournalProgress(reader.lastSequence());
+            final boolean fast = JournalMode.FAST == config.mode;
+            final SequencedSink<O> output = gated(
+                null == config.callback ? sink : new JournalAndCallbackSink<>(sink, config.callback), fast, progress);
             final Pipeline<I> plan = Objects.requireNonNull(config.plan.apply(
                 Source.of(config.pipelineId, config.inputType).producerMode(ProducerMode.SEQUENCED), output),
                 "the plan function returned null");
-            plan.checkpoints(coordinator);
+            plan.checkpoints(fast ? JournaledOutputs.checkpoints(coordinator, progress) : coordinator);
             restored.ifPresent(checkpoint -> plan.restoreFrom(checkpoint::snapshot));
             if (config.stepped)
             {
@@ -163,26 +242,32 @@ public final class DurablePipeline<I, O>
             try
             {
                 runtime.start();
+                final long firstCheckpointId = nextCheckpointId(store);
                 final JournalFeeder<I> feeder = new JournalFeeder<>(reader, config.inputType,
-                    runtime.sequencedIngress(), nextCheckpointId(store), afterSequence,
+                    runtime.sequencedIngress(), firstCheckpointId, afterSequence,
                     config.barrierRecords, config.barrierIntervalMs);
                 if (null != config.ingestClock)
                 {
                     feeder.latencyFrom(config.ingestClock);
                 }
                 running = runtime;
-                final boolean ended = feed(feeder, runtime);
+                final boolean ended = fast ?
+                    recoverThenJournal(feeder, firstCheckpointId, coordinator, runtime, progress) :
+                    feed(feeder, runtime, false);
                 if (ended)
                 {
                     runtime.drain();
                 }
-                else
+                else if (!fast)
                 {
-                    stopAtCheckpoint(feeder, coordinator, runtime);
+                    feeder.barrierNow();
+                    // the last barrier sent: this one, or a scheduled one that fell on the last record
+                    stopAtCheckpoint(lastBarrierSent(feeder, firstCheckpointId), coordinator, runtime);
                 }
                 coordinator.finish();   // every checkpoint handed over is committed before the report counts them
                 return new RecoveryReport(
-                    restored.map(Checkpoint::checkpointId).orElse(-1L), afterSequence, feeder.recordsFed(),
+                    restored.map(Checkpoint::checkpointId).orElse(-1L), afterSequence,
+                    feeder.recordsFed() + fastRecordsJournaled,
                     sink.skippedCount(), sink.appendedCount(), coordinator.committedCount(), ended);
             }
             finally
@@ -200,7 +285,81 @@ public final class DurablePipeline<I, O>
         return committed.isEmpty() ? 1 : committed.get(committed.size() - 1) + 1;
     }
 
-    private boolean feed(final JournalFeeder<I> feeder, final PipelineRuntime<I> runtime)
+    private static <O> SequencedSink<O> gated(final SequencedSink<O> sink, final boolean fast, final JournalProgress progress)
+    {
+        return fast ? JournaledOutputs.sink(sink, progress) : sink;
+    }
+
+    /**
+     * Fast mode: replay what the journal holds beyond the checkpoint (as durable mode does), then hand the
+     * ingress to the producer and journal what it publishes until it ends the stream or halts.
+     *
+     * @return true if the stream ended (drain it), false if the run stopped at a checkpoint (already done).
+     */
+    private boolean recoverThenJournal(
+        final JournalFeeder<I> feeder,
+        final long firstCheckpointId,
+        final CheckpointCoordinator coordinator,
+        final PipelineRuntime<I> runtime,
+        final JournalProgress progress)
+    {
+        if (feed(feeder, runtime, true))
+        {
+            return true;   // the journal had already ended: nothing for a producer to add
+        }
+        feeder.barrierNow();   // a checkpoint where the replay caught up, if it fed anything
+        if (stopRequested || null != runtime.failure())
+        {
+            stopAtCheckpoint(lastBarrierSent(feeder, firstCheckpointId), coordinator, runtime);
+            return false;
+        }
+        final FastRun<I> fastRun = new FastRun<>(this, config.inputDir, config.inputCodec, config.inputType,
+            config.fastRingSize, null == config.ingestClock ? new IngestClock() : config.ingestClock, config.tailIdle);
+        try
+        {
+            return fastRun.run(runtime, progress, new FastIngress.FeederState(feeder.nextCheckpointId(),
+                    lastBarrierSent(feeder, firstCheckpointId), feeder.lastSequence()),
+                config.barrierRecords, config.barrierIntervalMs, id -> stopAtCheckpoint(id, coordinator, runtime));
+        }
+        finally
+        {
+            fastRecordsJournaled = fastRun.recordsJournaled();
+        }
+    }
+
+    /** @return the id of the feeder's last barrier, or -1 if it sent none (every one is this run's to wait for). */
+    private static long lastBarrierSent(final JournalFeeder<?> feeder, final long firstCheckpointId)
+    {
+        return feeder.nextCheckpointId() > firstCheckpointId ? feeder.nextCheckpointId() - 1 : -1;
+    }
+
+    /** Hand the fast ingress to the producer waiting in {@link #fastIngress}. */
+    void handOver(final FastIngress<I> ingress)
+    {
+        fastIngress.complete(ingress);
+    }
+
+    boolean stopRequested()
+    {
+        return stopRequested;
+    }
+
+    /** @return true once per {@link #checkpointSoon()} request, which it consumes. */
+    boolean takeCheckpointRequest()
+    {
+        if (checkpointRequested)
+        {
+            checkpointRequested = false;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * @param untilCaughtUp return at the journal's current end instead of waiting for more.
+     * @return true if the journal's end-of-stream was fed.
+     */
+    private boolean feed(final JournalFeeder<I> feeder, final PipelineRuntime<I> runtime, final boolean untilCaughtUp)
     {
         final IdleStrategy idle = config.tailIdle;
         idle.reset();
@@ -219,7 +378,7 @@ public final class DurablePipeline<I, O>
                 case PIPELINE_CLOSED:
                     return false;
                 default:
-                    if (stopRequested)
+                    if (stopRequested || untilCaughtUp)
                     {
                         return false;
                     }
@@ -236,10 +395,8 @@ public final class DurablePipeline<I, O>
      * Stopping must not end the stream (that would fire every window, outputs a later run would not
      * make at this point), so the run checkpoints where it is and halts: the next run resumes there.
      */
-    private void stopAtCheckpoint(
-        final JournalFeeder<I> feeder, final CheckpointCoordinator coordinator, final PipelineRuntime<I> runtime)
+    private void stopAtCheckpoint(final long id, final CheckpointCoordinator coordinator, final PipelineRuntime<I> runtime)
     {
-        final long id = feeder.barrierNow();
         final IdleStrategy idle = new SleepingMillisIdleStrategy(1);
         while (id >= 0 && coordinator.lastCommittedId() < id && null == runtime.failure() && !coordinator.writeFailed())
         {
@@ -305,6 +462,8 @@ public final class DurablePipeline<I, O>
         private BiFunction<Source<I>, SequencedSink<O>, Pipeline<I>> plan;
         private SequencedSink<O> callback;
         private IngestClock ingestClock;
+        private JournalMode mode = JournalMode.DURABLE;
+        private int fastRingSize = 8192;
 
         private Builder(final String pipelineId)
         {
@@ -312,7 +471,7 @@ public final class DurablePipeline<I, O>
         }
 
         /**
-         * @param directory the input journal, with the codec and type already set (see
+         * @param directory the input journal (fast mode creates it if absent), with the codec and type already set (see
          *                  {@link DurablePipeline#builder(PipelineDefinition)}).
          * @return this.
          */
@@ -455,6 +614,29 @@ public final class DurablePipeline<I, O>
         }
 
         /**
+         * @param mode {@link JournalMode#DURABLE} (the default: producers append to the input journal, the
+         *             pipeline tails it) or {@link JournalMode#FAST} (one producer publishes through
+         *             {@link DurablePipeline#fastIngress}, the journal is written beside processing).
+         * @return this.
+         */
+        public Builder<I, O> mode(final JournalMode mode)
+        {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * @param slots fast mode: entries that may wait between the producer and the journaling thread
+         *              before the producer is held back (a power of two; 8192 by default).
+         * @return this.
+         */
+        public Builder<I, O> fastRingSize(final int slots)
+        {
+            this.fastRingSize = slots;
+            return this;
+        }
+
+        /**
          * @param warnings receives recovery warnings (a damaged checkpoint skipped); stderr by default.
          * @return this.
          */
@@ -483,6 +665,12 @@ public final class DurablePipeline<I, O>
                 throw new IllegalStateException("durable pipeline '" + pipelineId + "': retain " + retain +
                     ", checkpoint every " + barrierRecords + " records and " + barrierIntervalMs +
                     " ms must all be positive");
+            }
+            if (JournalMode.FAST == mode && (stepped || fastRingSize < 2 || Integer.bitCount(fastRingSize) != 1))
+            {
+                throw new IllegalStateException("durable pipeline '" + pipelineId + "': fast mode " + (stepped ?
+                    "journals beside processing and cannot run stepped" :
+                    "needs a ring size that is a power of two >= 2, was " + fastRingSize));
             }
             return new DurablePipeline<>(this);
         }

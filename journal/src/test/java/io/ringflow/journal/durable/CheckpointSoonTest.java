@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link DurablePipeline#checkpointSoon()} takes a checkpoint outside the schedule on a live journal, at the
- * input the feeder had reached, and none when no record came since the last barrier.
+ * input the feeder had reached, and none when no record came since the last barrier; a stop returns only
+ * after the last barrier's checkpoint is committed, even one the schedule sent on the last record.
  */
 class CheckpointSoonTest
 {
@@ -59,6 +60,27 @@ class CheckpointSoonTest
             pipeline.stop();
             assertThat(running.get(30, TimeUnit.SECONDS).checkpointsCommitted()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void shouldCommitTheScheduledCheckpointOnTheLastRecordBeforeAStopReturns()
+    {
+        final long lastSequence;
+        try (InputJournal journal = new InputJournal(dir.resolve("input")))
+        {
+            lastSequence = append(journal, 1_000);
+        }
+        final DurablePipeline<Payment, Payment> pipeline = DurablePipeline.<Payment, Payment>builder(PIPELINE)
+            .input(dir.resolve("input"), Payment.CODEC, Payment.TYPE)
+            .output(dir.resolve("out"), Payment.CODEC)
+            .checkpoints(dir.resolve("cp"), 5)
+            .checkpointEvery(1_000, Long.MAX_VALUE)   // the scheduled barrier falls on the last record
+            .plan((source, sink) -> Pipeline.from(source).filter("all", p -> true).to(sink))
+            .build();
+        pipeline.stop();   // asked before: the run stops once it has caught up, with nothing left to checkpoint
+        final RecoveryReport report = pipeline.run();
+        assertThat(report.checkpointsCommitted()).as("the scheduled barrier's checkpoint, waited for").isEqualTo(1);
+        assertThat(store().latest(PIPELINE).orElseThrow().inputSequence()).isEqualTo(lastSequence);
     }
 
     private static long append(final InputJournal journal, final int records)

@@ -8,18 +8,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +37,6 @@ class CrashRecoveryTest
     static Path shared;
     private static Path input;
     private static List<String> expected;
-    private static final Map<Process, Path> STDERR = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void writeInputAndRunWithoutCrashes()
@@ -103,7 +95,7 @@ class CrashRecoveryTest
             final Path output = dir.resolve("out-" + points[i]);
             final Path checkpoints = dir.resolve("cp-" + points[i]);
             final Process child = start(output, checkpoints, points[i], String.valueOf(3 + 4 * i));
-            final String line = awaitLine(child, "PAUSED");
+            final String line = ChildJvm.awaitLine(child, "PAUSED");
             assertThat(line).startsWith("PAUSED " + points[i]);
             child.destroyForcibly().waitFor();
             runToCompletion(output, checkpoints);
@@ -114,68 +106,17 @@ class CrashRecoveryTest
     private static void runToCompletion(final Path output, final Path checkpoints) throws Exception
     {
         final Process child = start(output, checkpoints);
-        final String line = awaitLine(child, "DONE");
+        final String line = ChildJvm.awaitLine(child, "DONE");
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as(line).isZero();
         assertThat(line).contains("end of stream");
     }
 
-    private static String awaitLine(final Process child, final String prefix) throws IOException
-    {
-        final List<String> seen = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8)))
-        {
-            String line;
-            while ((line = out.readLine()) != null)
-            {
-                seen.add(line);
-                if (line.startsWith(prefix))
-                {
-                    return line;
-                }
-            }
-        }
-        throw new AssertionError("the child ended without printing '" + prefix + "'; it printed: " + seen +
-            "; its stderr:\n" + stderrOf(child));
-    }
-
-    private static String stderrOf(final Process child)
-    {
-        try
-        {
-            child.waitFor(10, TimeUnit.SECONDS);
-            return Files.readString(STDERR.get(child));
-        }
-        catch (final IOException | InterruptedException ex)
-        {
-            return "(unreadable: " + ex + ")";
-        }
-    }
-
     private static Process start(final Path output, final Path checkpoints, final String... pause) throws IOException
     {
-        final List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        for (final String argument : ManagementFactory.getRuntimeMXBean().getInputArguments())
-        {
-            if (argument.startsWith("--add-") || argument.startsWith("--enable-native-access") ||
-                argument.startsWith("--sun-misc") || argument.startsWith("-Dchronicle.") || argument.startsWith("-Djna."))
-            {
-                command.add(argument);
-            }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(CrashTestPipeline.class.getName());
-        command.add(input.toString());
-        command.add(output.toString());
-        command.add(checkpoints.toString());
-        command.addAll(List.of(pause));
-        final Path stderr = Files.createTempFile(output.getParent(), "child-", ".err");
-        final Process process = new ProcessBuilder(command).redirectError(stderr.toFile())
-            .redirectOutput(ProcessBuilder.Redirect.PIPE).start();
-        STDERR.put(process, stderr);
-        return process;
+        final List<String> arguments = new ArrayList<>(List.of(input.toString(), output.toString(), checkpoints.toString()));
+        arguments.addAll(List.of(pause));
+        return ChildJvm.start(CrashTestPipeline.class, output.getParent(), arguments);
     }
 
     /** Each output as one comparable line: key, timestamp and the decoded result. */

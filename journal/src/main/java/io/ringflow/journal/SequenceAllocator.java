@@ -1,0 +1,91 @@
+package io.ringflow.journal;
+
+import net.openhft.chronicle.queue.RollCycle;
+
+/**
+ * Tells a producer the sequence its next entry will get in an input journal <em>before</em> the entry is
+ * appended, so that the record can enter the pipeline at once while another thread journals it (the fast
+ * mode of {@code DurablePipeline}).
+ * <p>
+ * A sequence is a Chronicle index: the roll cycle in the high bits, the entry's number within the cycle in
+ * the low bits. The number is one more than the previous entry's in the same cycle, and 0 in a new one;
+ * which cycle an append lands in is decided by the queue's clock. So the prediction holds when (1) this
+ * allocator's journal has exactly one writer, an {@link InputJournal#withAppendClock(java.nio.file.Path)
+ * appending-clock journal}, (2) it appends the entries in the order they were allocated, each at the
+ * {@link #appendTimeMs()} allocated with it. The writer checks every index it gets against the allocated
+ * one and fails on a difference, so a broken assumption is an error, never a renumbered record.
+ * <p>
+ * The append times never go back: an entry whose time is before the journal's last cycle (a wall clock
+ * that stepped back across a restart) is appended at that cycle's start instead.
+ * <p>
+ * Threading: one thread, the producer's; it allocates nothing.
+ */
+public final class SequenceAllocator
+{
+    private final RollCycle rollCycle;
+    private final long epochMs;
+    private final long cycleLengthMs;
+    private int cycle;
+    private long number;
+    private long appendTimeMs;
+
+    /**
+     * @param rollCycle the journal's roll cycle.
+     * @param epochMs   the journal's epoch (the queue's {@code epoch()}).
+     * @param lastIndex the journal's last index, or -1 when it is empty.
+     */
+    SequenceAllocator(final RollCycle rollCycle, final long epochMs, final long lastIndex)
+    {
+        this.rollCycle = rollCycle;
+        this.epochMs = epochMs;
+        this.cycleLengthMs = rollCycle.lengthInMillis();
+        if (lastIndex < 0)
+        {
+            cycle = Integer.MIN_VALUE;
+            number = -1;
+            appendTimeMs = Long.MIN_VALUE;
+        }
+        else
+        {
+            cycle = rollCycle.toCycle(lastIndex);
+            number = rollCycle.toSequenceNumber(lastIndex);
+            appendTimeMs = cycleStartMs(cycle);
+        }
+    }
+
+    /**
+     * Allocate the next entry's sequence.
+     *
+     * @param timeMs the entry's wall-clock time, epoch milliseconds: decides its roll cycle.
+     * @return its sequence.
+     * @throws JournalException when the cycle is full (more entries than the roll cycle indexes).
+     */
+    public long next(final long timeMs)
+    {
+        final long at = Math.max(timeMs, appendTimeMs);
+        final int atCycle = (int)Math.floorDiv(at - epochMs, cycleLengthMs);
+        if (atCycle != cycle)
+        {
+            cycle = atCycle;
+            number = 0;
+        }
+        else if (++number >= rollCycle.maxMessagesPerCycle())
+        {
+            throw new JournalException("input journal: more than " + rollCycle.maxMessagesPerCycle() +
+                " entries in one roll cycle; use a shorter roll cycle for this rate");
+        }
+        appendTimeMs = at;
+        return rollCycle.toIndex(cycle, number);
+    }
+
+    /** @return the time the entry allocated last must be appended at, epoch milliseconds. */
+    public long appendTimeMs()
+    {
+        return appendTimeMs;
+    }
+
+    private long cycleStartMs(final int cycle)
+    {
+        return epochMs + cycle * cycleLengthMs;
+    }
+}
