@@ -43,6 +43,7 @@ public final class Pipeline<I>
     private boolean serviceTimeTracking;
     private Path countersFile;
     private EpochClock steppedClock;
+    private boolean ingressFromAnotherThread;
     private CheckpointListener checkpoints;
     private StageStates restoreFrom;
 
@@ -169,6 +170,18 @@ public final class Pipeline<I>
     }
 
     /**
+     * In the stepped mode, let another thread than the stepping one publish into the ingress (see
+     * {@link PipelineBuilder#ingressFromAnotherThread()}): one thread produces, one runs every stage.
+     *
+     * @return this.
+     */
+    public Pipeline<I> ingressFromAnotherThread()
+    {
+        this.ingressFromAnotherThread = true;
+        return this;
+    }
+
+    /**
      * Take part in checkpoints (see {@link PipelineBuilder#checkpoints}); the journal module's durable
      * runner sets this, with {@link #restoreFrom}, for a {@link ProducerMode#SEQUENCED} source.
      *
@@ -244,6 +257,10 @@ public final class Pipeline<I>
         if (null != steppedClock)
         {
             builder.stepped(steppedClock);
+        }
+        if (ingressFromAnotherThread)
+        {
+            builder.ingressFromAnotherThread();
         }
         if (null != checkpoints)
         {

@@ -75,6 +75,9 @@ import java.util.function.Consumer;
  */
 public final class DurablePipeline<I, O>
 {
+    /** Stepped runs feed this many entries, then step the stages. */
+    private static final long STEPPED_BATCH = 256;
+
     private final Builder<I, O> config;
     private volatile boolean stopRequested;
     private volatile boolean checkpointRequested;
@@ -235,6 +238,10 @@ public final class DurablePipeline<I, O>
             if (config.stepped)
             {
                 plan.stepped(new CachedEpochClock());
+                if (fast)
+                {
+                    plan.ingressFromAnotherThread();   // the producer publishes, run()'s thread steps
+                }
             }
             final long afterSequence = restored.map(Checkpoint::inputSequence).orElse(-1L);
             positionAfter(reader, afterSequence, restored);
@@ -314,7 +321,8 @@ public final class DurablePipeline<I, O>
             return false;
         }
         final FastRun<I> fastRun = new FastRun<>(this, config.inputDir, config.inputCodec, config.inputType,
-            config.fastRingSize, null == config.ingestClock ? new IngestClock() : config.ingestClock, config.tailIdle);
+            config.fastRingSize, null == config.ingestClock ? new IngestClock() : config.ingestClock, config.tailIdle,
+            config.stepped);
         try
         {
             return fastRun.run(runtime, progress, new FastIngress.FeederState(feeder.nextCheckpointId(),
@@ -362,11 +370,12 @@ public final class DurablePipeline<I, O>
     private boolean feed(final JournalFeeder<I> feeder, final PipelineRuntime<I> runtime, final boolean untilCaughtUp)
     {
         final IdleStrategy idle = config.tailIdle;
+        final long batch = config.stepped ? STEPPED_BATCH : Long.MAX_VALUE;
         idle.reset();
         while (true)
         {
             final long entriesBefore = feeder.entriesFed();
-            final JournalFeeder.Stop stop = feeder.feed(config.stepped ? 256 : Long.MAX_VALUE);
+            final JournalFeeder.Stop stop = feeder.feed(batch);
             if (config.stepped)
             {
                 runtime.stepUntilIdle();
@@ -378,7 +387,9 @@ public final class DurablePipeline<I, O>
                 case PIPELINE_CLOSED:
                     return false;
                 default:
-                    if (stopRequested || untilCaughtUp)
+                    // CAUGHT_UP: a stepped batch that came back full has not caught up yet, only paused to step
+                    final boolean caughtUp = feeder.entriesFed() - entriesBefore < batch;
+                    if (caughtUp && (stopRequested || untilCaughtUp))
                     {
                         return false;
                     }
@@ -666,11 +677,10 @@ public final class DurablePipeline<I, O>
                     ", checkpoint every " + barrierRecords + " records and " + barrierIntervalMs +
                     " ms must all be positive");
             }
-            if (JournalMode.FAST == mode && (stepped || fastRingSize < 2 || Integer.bitCount(fastRingSize) != 1))
+            if (JournalMode.FAST == mode && (fastRingSize < 2 || Integer.bitCount(fastRingSize) != 1))
             {
-                throw new IllegalStateException("durable pipeline '" + pipelineId + "': fast mode " + (stepped ?
-                    "journals beside processing and cannot run stepped" :
-                    "needs a ring size that is a power of two >= 2, was " + fastRingSize));
+                throw new IllegalStateException("durable pipeline '" + pipelineId + "': fast mode needs a ring size " +
+                    "that is a power of two >= 2, was " + fastRingSize);
             }
             return new DurablePipeline<>(this);
         }

@@ -17,7 +17,8 @@ import java.util.function.LongConsumer;
 /**
  * The live part of a fast-mode run, after recovery: opens the input journal for appending, hands a
  * {@link FastIngress} to the producer and journals what it publishes, until the producer ends the
- * stream or halts, or the pipeline fails.
+ * stream or halts, or the pipeline fails. Stepped, the same thread also runs every stage: one thread
+ * produces and one journals and processes, which suits a machine with two cores.
  * <p>
  * Threading: {@code DurablePipeline.run()}'s thread, which owns the journal's appender.
  *
@@ -32,6 +33,7 @@ final class FastRun<T>
     private final int ringSize;
     private final IngestClock clock;
     private final IdleStrategy idle;
+    private final boolean stepped;
     private long recordsJournaled;
 
     FastRun(
@@ -41,7 +43,8 @@ final class FastRun<T>
         final RecordType<T> type,
         final int ringSize,
         final IngestClock clock,
-        final IdleStrategy idle)
+        final IdleStrategy idle,
+        final boolean stepped)
     {
         this.owner = owner;
         this.inputDir = inputDir;
@@ -50,6 +53,7 @@ final class FastRun<T>
         this.ringSize = ringSize;
         this.clock = clock;
         this.idle = idle;
+        this.stepped = stepped;
     }
 
     /**
@@ -75,6 +79,10 @@ final class FastRun<T>
             journal.pretouch();
             journal.touchPagesAhead();
             final Journaller<T> journaller = new Journaller<>(journal, codec, poller, progress);
+            if (stepped)
+            {
+                progress.journalWhileWaiting(journaller::poll);
+            }
             final FastIngress<T> ingress = new FastIngress<>(runtime.sequencedIngress(), type, ring,
                 journal.sequenceAllocator(), clock, owner, feeder, barrierRecords, barrierIntervalMs);
             owner.handOver(ingress);
@@ -108,7 +116,9 @@ final class FastRun<T>
         idle.reset();
         while (true)
         {
-            final int journaled = journaller.poll();
+            // stepped: this thread runs the stages too, after journaling what came (a stage that meets a
+            // record newer than the journal journals on from its wait: JournalProgress)
+            final int work = journaller.poll() + (stepped ? runtime.step() : 0);
             if (journaller.endOfStream())
             {
                 return true;
@@ -127,7 +137,7 @@ final class FastRun<T>
                 stopAtCheckpoint.accept(-1);   // throws, naming the failure
                 return false;
             }
-            idle.idle(journaled);
+            idle.idle(work);
         }
     }
 }

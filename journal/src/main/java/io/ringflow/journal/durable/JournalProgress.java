@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * failure if it failed. Outputs and checkpoints wait on it, so that nothing leaves the pipeline ahead of
  * the input that caused it.
  * <p>
- * Threading: one journaling thread advances and fails it; any thread awaits it.
+ * Threading: one journaling thread advances and fails it; any thread awaits it (the journaling thread
+ * itself only after {@link #journalWhileWaiting}).
  */
 final class JournalProgress
 {
@@ -17,11 +18,23 @@ final class JournalProgress
 
     private final AtomicLong journaled;
     private volatile Throwable failure;
+    private Runnable journalMore;
 
     /** @param journaled the sequence of the journal's last entry, or -1. */
     JournalProgress(final long journaled)
     {
         this.journaled = new AtomicLong(journaled);
+    }
+
+    /**
+     * For a run whose one thread journals and steps the stages: a wait journals instead of spinning (it
+     * would wait for itself otherwise).
+     *
+     * @param journalMore journals what the producer handed over; called on the waiting thread.
+     */
+    void journalWhileWaiting(final Runnable journalMore)
+    {
+        this.journalMore = journalMore;
     }
 
     /** @param sequence the last entry journaled: the sequences journaled only grow. */
@@ -59,7 +72,11 @@ final class JournalProgress
                 throw new JournalException("input sequence " + sequence + " was never journaled: journaling failed: " +
                     cause.getMessage(), cause);
             }
-            if (attempt < SPINS)
+            if (null != journalMore)
+            {
+                journalMore.run();
+            }
+            else if (attempt < SPINS)
             {
                 Thread.onSpinWait();
             }

@@ -29,7 +29,7 @@ public final class FastCrashChild
         final int total = Integer.parseInt(args[3]);
         final int journaled = Files.isDirectory(input) ? FastModeTest.journaledPayments(input, new ArrayList<>()).size() : 0;
         final List<Payment> payments = FastModeTest.payments(total);
-        final DurablePipeline<Payment, WindowResult> pipeline = FastModeTest.fast(input, Path.of(args[1]), Path.of(args[2]));
+        final DurablePipeline<Payment, WindowResult> pipeline = FastModeTest.fast(input, Path.of(args[1]), Path.of(args[2]), false);
         final CompletableFuture<RecoveryReport> running = CompletableFuture.supplyAsync(pipeline::run);
         final FastIngress<Payment> ingress = pipeline.fastIngress(60, TimeUnit.SECONDS);
         System.out.println("PUBLISHING from payment " + journaled);

@@ -11,6 +11,8 @@ import io.ringflow.pipeline.PublishResult;
 import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * {@link JournalMode#FAST}: records go into the pipeline at once and are journaled beside it, and the
  * journals come out as durable mode's would — the input journal holds what was published, in order,
- * and the output journal equals a durable replay of that input journal, across roll cycles, a halt and
- * a resume. Crashes: {@link FastModeCrashTest}.
+ * and the output journal equals a durable replay of that input journal, across roll cycles (with the
+ * stages on their own thread, or stepped by the journaling thread), a halt and a resume. Crashes:
+ * {@link FastModeCrashTest}.
  */
 class FastModeTest
 {
@@ -38,12 +41,13 @@ class FastModeTest
     @TempDir
     Path dir;
 
-    @Test
-    void shouldJournalWhatWasPublishedAndOutputWhatADurableReplayOutputsAcrossRollCycles() throws Exception
+    @ParameterizedTest(name = "stepped = {0}")
+    @ValueSource(booleans = {false, true})
+    void shouldJournalWhatWasPublishedAndOutputWhatADurableReplayOutputsAcrossRollCycles(final boolean stepped) throws Exception
     {
         new InputJournal(input(), TestRollCycles.TEST_SECONDLY).close();   // a journal keeps its roll cycle
         final List<Payment> payments = payments(12_000);
-        final DurablePipeline<Payment, WindowResult> pipeline = fast();
+        final DurablePipeline<Payment, WindowResult> pipeline = fast(input(), output(), dir.resolve("cp"), stepped);
         final CompletableFuture<RecoveryReport> running = CompletableFuture.supplyAsync(pipeline::run);
         final FastIngress<Payment> ingress = pipeline.fastIngress(30, TimeUnit.SECONDS);
         final long startNs = ingress.clock().epochNanos();
@@ -133,20 +137,6 @@ class FastModeTest
     }
 
     @Test
-    void shouldRefuseFastModeStepped()
-    {
-        assertThatThrownBy(() -> DurablePipeline.<Payment, WindowResult>builder(CrashTestPipeline.PIPELINE_ID)
-            .input(input(), Payment.CODEC, Payment.TYPE)
-            .output(output(), CrashTestPipeline.OUTPUT_CODEC)
-            .checkpoints(dir.resolve("cp"), 2)
-            .plan((source, sink) -> CrashTestPipeline.plan(Pipeline.from(source), sink))
-            .stepped(true)
-            .mode(JournalMode.FAST)
-            .build())
-            .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot run stepped");
-    }
-
-    @Test
     void shouldRefuseAFastIngressInDurableMode()
     {
         final DurablePipeline<Payment, WindowResult> durable =
@@ -157,11 +147,15 @@ class FastModeTest
 
     private DurablePipeline<Payment, WindowResult> fast()
     {
-        return fast(input(), output(), dir.resolve("cp"));
+        return fast(input(), output(), dir.resolve("cp"), false);
     }
 
-    /** The crash test's pipeline ({@link CrashTestPipeline#plan}) in fast mode. */
-    static DurablePipeline<Payment, WindowResult> fast(final Path input, final Path output, final Path checkpoints)
+    /**
+     * The crash test's pipeline ({@link CrashTestPipeline#plan}) in fast mode; stepped: {@code run()}'s thread
+     * journals and runs the stages.
+     */
+    static DurablePipeline<Payment, WindowResult> fast(
+        final Path input, final Path output, final Path checkpoints, final boolean stepped)
     {
         return DurablePipeline.<Payment, WindowResult>builder(CrashTestPipeline.PIPELINE_ID)
             .input(input, Payment.CODEC, Payment.TYPE)
@@ -169,6 +163,7 @@ class FastModeTest
             .checkpoints(checkpoints, 2)
             .checkpointEvery(CrashTestPipeline.CHECKPOINT_EVERY_RECORDS, 10_000)
             .mode(JournalMode.FAST)
+            .stepped(stepped)
             .plan((source, sink) -> CrashTestPipeline.plan(Pipeline.from(source), sink))
             .build();
     }

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  *        ▼
  *   ingress ring (capacity slots)
  *        ▼
- *   stage thread (JournalOffSubject.STAGE_WAIT): filter "pass-all" ─► OutputJournalSink.append
+ *   stage (STEPPED, the default: on the feeder thread; else its own, JournalOffSubject.STAGE_WAIT):
+ *                filter "pass-all" ─► OutputJournalSink.append
  *                                                                   ─► callback: onDelivered(intendedSendNs), sum payload
  *   checkpoint-writer thread: writes and fsyncs each (empty: the chain has no state) checkpoint
  * </pre>
@@ -47,10 +48,7 @@ import java.util.stream.Stream;
  * {@code start()}, so that time shows as "send lag max" and as a catch-up burst at the start of the warm-up:
  * keep the warm-up at its default of 5 s or more.
  * <p>
- * A third mode (durable, fast), whose API does not exist yet, belongs in a subject of its own beside this one:
- * the same {@link JournalOffSubject#chain}, {@link LatencyEventCodec}, {@link JournalOffSubject#STAGE_WAIT}
- * and {@link #TAIL_IDLE}, so that the three differ only in how the journal is used; register it in
- * {@link Subjects}.
+ * {@link FastJournalSubject} runs the same chain with the journal beside processing.
  * <p>
  * Threading: {@link #offer} on the harness's producer thread only: Chronicle binds the input journal's
  * appender to it, so the journal is opened there, at the first offer. {@link #start} and {@link #stop} on the
@@ -67,6 +65,15 @@ final class DurableJournalSubject implements LatencySubject
      * busy-spinning would take a core from the producer or the stage.
      */
     static final IdleStrategy TAIL_IDLE = YieldingIdleStrategy.INSTANCE;
+
+    /**
+     * Whether the pipeline's stages run on {@code run()}'s thread (stepped) rather than threads of their own:
+     * stepped by default, so the journaled subjects use two threads (the harness's producer and the
+     * pipeline's), as the journal-off one does (producer and stage); with a feeder or journaller thread and a
+     * stage thread besides the producer, three threads share this VM's two cores and measure its scheduler.
+     * {@code -Dringflow.latency.stepped=false} gives the stages their threads (for machines with cores to spare).
+     */
+    static final boolean STEPPED = Boolean.parseBoolean(System.getProperty("ringflow.latency.stepped", "true"));
 
     private static final String PIPELINE_ID = "perf-latency-durable-v1";
     private static final long CHECKPOINT_EVERY_RECORDS = 1_000_000;
@@ -98,7 +105,7 @@ final class DurableJournalSubject implements LatencySubject
     @Override
     public void start(final LatencySink latencySink)
     {
-        root = createTempDirectory();
+        root = createTempDirectory("ringflow-latency-durable-");
         inputDir = root.resolve("input");
         // creates the journal's directory and first file now, so the feeder's tailer starts on an existing journal
         try (InputJournal created = new InputJournal(inputDir))
@@ -112,6 +119,7 @@ final class DurableJournalSubject implements LatencySubject
             .checkpoints(root.resolve("checkpoints"), CHECKPOINTS_RETAINED)
             .checkpointEvery(CHECKPOINT_EVERY_RECORDS, CHECKPOINT_EVERY_MS)
             .tailIdle(TAIL_IDLE)
+            .stepped(STEPPED)
             .callback(sink)
             .plan((source, outputJournal) -> JournalOffSubject.chain(source, capacity, outputJournal))
             .build();
@@ -243,11 +251,11 @@ final class DurableJournalSubject implements LatencySubject
         System.out.println("ringflow-durable: " + run.describe());
     }
 
-    private static Path createTempDirectory()
+    static Path createTempDirectory(final String prefix)
     {
         try
         {
-            return Files.createTempDirectory("ringflow-latency-durable-");
+            return Files.createTempDirectory(prefix);
         }
         catch (final IOException ex)
         {
@@ -255,7 +263,7 @@ final class DurableJournalSubject implements LatencySubject
         }
     }
 
-    private static void deleteRecursively(final Path directory)
+    static void deleteRecursively(final Path directory)
     {
         if (null == directory || !Files.exists(directory))
         {

@@ -73,14 +73,10 @@ public final class FixedRateLatencyHarness
         final long warmUpRecords = rate * options.warmUpSeconds;
         final long records = warmUpRecords + rate * options.measureSeconds;
         final long startEpochMs = System.currentTimeMillis();
-        final long startNs = System.nanoTime() + START_DELAY_NS;
-        final long measureStartNs = startNs + TimeUnit.SECONDS.toNanos(options.warmUpSeconds);
-        final PhasedRecorder latency = new PhasedRecorder(measureStartNs);
-        final PhasedRecorder hiccups = new PhasedRecorder(measureStartNs);
+        final PhasedRecorder latency = new PhasedRecorder();
+        final PhasedRecorder hiccups = new PhasedRecorder();
         final LatencyRecorder sink = new LatencyRecorder(latency);
         final LatencySubject subject = Subjects.create(name, options.capacity);
-        final OpenLoopProducer producer = new OpenLoopProducer(subject, startNs, rate, warmUpRecords, records);
-        final Thread producerThread = new Thread(producer, "open-loop-producer");
         final HiccupMeter hiccupMeter = new HiccupMeter(hiccups);
         final String comment = name + " at " + rate + "/s, warm-up " + options.warmUpSeconds + " s (tag warmup), measure " +
             options.measureSeconds + " s";
@@ -93,6 +89,13 @@ public final class FixedRateLatencyHarness
                 hiccups, options.outDir.resolve(name + "-" + rate + "-hiccup.hlog"), "hiccups of " + comment, startEpochMs))
         {
             subject.start(sink);
+            // The schedule starts after the subject is up: a subject that takes a second to start (journals
+            // to open, recovery) would otherwise owe a second of sends at once, a burst no rate intends.
+            final long startNs = System.nanoTime() + START_DELAY_NS;
+            latency.measureFrom(startNs + TimeUnit.SECONDS.toNanos(options.warmUpSeconds));
+            hiccups.measureFrom(startNs + TimeUnit.SECONDS.toNanos(options.warmUpSeconds));
+            final OpenLoopProducer producer = new OpenLoopProducer(subject, startNs, rate, warmUpRecords, records);
+            final Thread producerThread = new Thread(producer, "open-loop-producer");
             hiccupMeter.start();
             producerThread.start();
             long drainDeadlineNs = Long.MAX_VALUE;

@@ -24,9 +24,11 @@ final class PhasedRecorder
     private final SingleWriterRecorder[] recorders = {
         new SingleWriterRecorder(1, HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS),
         new SingleWriterRecorder(1, HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS)};
-    private final long measureStartNs;
+    // volatile: fixed after the subject's threads, which record, have started (a plain load on x86)
+    private volatile long measureStartNs = Long.MAX_VALUE;
 
-    PhasedRecorder(final long measureStartNs)
+    /** @param measureStartNs samples at or after this time are measured, earlier ones are warm-up. */
+    void measureFrom(final long measureStartNs)
     {
         this.measureStartNs = measureStartNs;
     }

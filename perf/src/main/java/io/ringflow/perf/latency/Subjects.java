@@ -19,10 +19,10 @@ final class Subjects
         FACTORIES.put("disruptor", RawDisruptorSubject::new);
         FACTORIES.put("blocking-queue", BlockingQueueSubject::new);
         FACTORIES.put("ringflow", RingflowSubject::new);
-        // the journal comparison: the same chain and wait strategies, journal off / durable (a third, fast
-        // durable mode goes after these two, as "ringflow-fast", once its API exists: see DurableJournalSubject)
+        // the journal comparison: the same chain and wait strategies, journal off / durable / fast
         FACTORIES.put("ringflow-journal-off", JournalOffSubject::new);
         FACTORIES.put("ringflow-durable", DurableJournalSubject::new);
+        FACTORIES.put("ringflow-fast", FastJournalSubject::new);
     }
 
     private Subjects()

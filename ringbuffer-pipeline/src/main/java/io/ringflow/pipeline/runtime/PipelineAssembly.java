@@ -63,16 +63,17 @@ final class PipelineAssembly<I, T>
         final PipelineCounters pipelineCounters = null == countersFile ?
             PipelineCounters.disabled(builder.name) : PipelineCounters.allocate(countersFile, builder.name);
         final Ring<I> ingressRing = (Ring<I>)rings.get(0).get(0);
+        final CapacityWaiter ingressWaiter = builder.ingressFromAnotherThread ? Waiters.threaded(runtime) : waiter;
         final LongSupplier acceptedCount;
         if (ProducerMode.SEQUENCED == builder.producerMode)
         {
-            final SequencedRingIngress<I> ingress = new SequencedRingIngress<>(ingressRing, waiter);
+            final SequencedRingIngress<I> ingress = new SequencedRingIngress<>(ingressRing, ingressWaiter);
             runtime.sequencedIngress(ingress);
             acceptedCount = ingress::publishedCount;
         }
         else
         {
-            final RingIngress<I> ingress = new RingIngress<>(ingressRing, builder.trackLatency, waiter, pipelineCounters);
+            final RingIngress<I> ingress = new RingIngress<>(ingressRing, builder.trackLatency, ingressWaiter, pipelineCounters);
             runtime.ingress(ingress);
             acceptedCount = ingress::acceptedCount;
         }

@@ -41,6 +41,7 @@ public final class PipelineBuilder<I, T>
     boolean trackServiceTime;
     Path countersPath;
     boolean stepped;
+    boolean ingressFromAnotherThread;
     EpochClock clock = SystemEpochClock.INSTANCE;
     CheckpointListener checkpoints;
     StageStates restoreFrom;
@@ -123,6 +124,21 @@ public final class PipelineBuilder<I, T>
     {
         this.stepped = true;
         this.clock = Objects.requireNonNull(processingClock, "processingClock");
+        return this;
+    }
+
+    /**
+     * In the stepped mode, the ingress's producer is another thread than the one that steps: a producer
+     * that finds the ingress ring full backs off until the stepping thread frees a slot, as on threads,
+     * instead of running the first stage itself (which would race the stepping thread). So one thread
+     * produces and one runs every stage: the arrangement for a machine with two cores. The stepping
+     * thread still owns every stage; only the ingress is shared. No effect on threads.
+     *
+     * @return this.
+     */
+    public PipelineBuilder<I, T> ingressFromAnotherThread()
+    {
+        this.ingressFromAnotherThread = true;
         return this;
     }
 
