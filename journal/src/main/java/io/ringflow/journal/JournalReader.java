@@ -67,12 +67,20 @@ public final class JournalReader<T> implements AutoCloseable
      * resume after the input sequence a checkpoint recorded.
      *
      * @param sequence an existing sequence, or {@link #NO_SEQUENCE} for the start.
-     * @throws JournalException if the journal holds no entry at that sequence.
+     * @throws JournalException if the journal holds no entry at that sequence, or the start was asked of a
+     *                          journal that retention trimmed ({@link JournalRetention}).
      */
     public void moveAfter(final long sequence)
     {
         if (NO_SEQUENCE == sequence)
         {
+            final long firstRetained = JournalRetention.firstRetainedSequence(directory());
+            if (firstRetained >= 0)
+            {
+                throw new JournalException("input journal " + directory() + " was trimmed by retention: entries " +
+                    "before sequence " + firstRetained + " (0x" + Long.toHexString(firstRetained) + ") were deleted, " +
+                    "so it cannot be read from its start; start from a checkpoint at or after that sequence");
+            }
             reader.toStart();
         }
         else

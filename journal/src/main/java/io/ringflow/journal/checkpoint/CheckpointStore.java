@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -213,6 +214,31 @@ public final class CheckpointStore
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The input sequence before which no recovery from this store can go: the smallest input sequence of
+     * the committed checkpoints whose manifest reads (one that does not can never be restored). What input
+     * journal retention may delete below.
+     *
+     * @return that sequence, or empty when no checkpoint is committed (recovery would start from the beginning).
+     */
+    public OptionalLong oldestInputSequence()
+    {
+        long oldest = Long.MAX_VALUE;
+        for (final long checkpointId : committedIds())
+        {
+            try
+            {
+                final Path manifest = CheckpointFiles.manifestFile(directory, checkpointId);
+                oldest = Math.min(oldest, CheckpointManifest.decode(directory, checkpointId, read(manifest)).inputSequence());
+            }
+            catch (final InvalidCheckpointException ex)
+            {
+                // unreadable: never restored, so it holds nothing back
+            }
+        }
+        return Long.MAX_VALUE == oldest ? OptionalLong.empty() : OptionalLong.of(oldest);
     }
 
     /**

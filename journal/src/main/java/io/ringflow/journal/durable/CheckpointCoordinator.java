@@ -1,17 +1,21 @@
 package io.ringflow.journal.durable;
 
 import io.ringflow.journal.JournalException;
+import io.ringflow.journal.JournalRetention;
 import io.ringflow.journal.checkpoint.Checkpoint;
 import io.ringflow.journal.checkpoint.CheckpointStore;
 import io.ringflow.journal.checkpoint.CheckpointWriter;
 import io.ringflow.pipeline.runtime.CheckpointListener;
 import org.agrona.DirectBuffer;
 
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -47,6 +51,8 @@ public final class CheckpointCoordinator implements CheckpointListener, AutoClos
     private volatile long committed;
     private volatile Throwable writeFailure;
     private boolean failureReported;
+    private Path trimmedJournal;
+    private Consumer<String> trimWarnings;
 
     /**
      * @param store          where checkpoints go; used by the writer thread only from now on.
@@ -102,6 +108,44 @@ public final class CheckpointCoordinator implements CheckpointListener, AutoClos
         catch (final RuntimeException | Error ex)
         {
             writeFailure = ex;
+            return;
+        }
+        trimInputJournal();
+    }
+
+    /**
+     * After each commit, delete the input journal's roll cycles before the oldest retained checkpoint's
+     * input sequence ({@link JournalRetention}): no recovery can need them. Call before the first barrier.
+     *
+     * @param inputJournal the pipeline's input journal.
+     * @param warnings     receives a line when trimming fails; the pipeline goes on (the files stay).
+     * @return this.
+     */
+    public CheckpointCoordinator trimInputJournal(final Path inputJournal, final Consumer<String> warnings)
+    {
+        this.trimmedJournal = inputJournal;
+        this.trimWarnings = warnings;
+        return this;
+    }
+
+    private void trimInputJournal()
+    {
+        if (null == trimmedJournal)
+        {
+            return;
+        }
+        try
+        {
+            final OptionalLong oldest = store.oldestInputSequence();
+            if (oldest.isPresent())
+            {
+                JournalRetention.deleteCyclesBefore(trimmedJournal, oldest.getAsLong());
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            // the journal keeps files it could have dropped: a disk-space matter, not a correctness one
+            trimWarnings.accept("input journal retention failed, the pipeline goes on: " + ex.getMessage());
         }
     }
 

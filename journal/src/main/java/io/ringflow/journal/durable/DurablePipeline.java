@@ -226,6 +226,10 @@ public final class DurablePipeline<I, O>
              JournalReader<I> reader = new JournalReader<>(config.inputDir, config.inputCodec);
              CheckpointCoordinator coordinator = new CheckpointCoordinator(store, config.pipelineId, sink::position))
         {
+            if (config.trimInput)
+            {
+                coordinator.trimInputJournal(config.inputDir, config.warnings);
+            }
             final JournalProgress progress = new JournalProgress(reader.lastSequence());
             final boolean fast = JournalMode.FAST == config.mode;
             final SequencedSink<O> output = gated(
@@ -474,6 +478,7 @@ public final class DurablePipeline<I, O>
         private SequencedSink<O> callback;
         private IngestClock ingestClock;
         private JournalMode mode = JournalMode.DURABLE;
+        private boolean trimInput;
         private int fastRingSize = 8192;
 
         private Builder(final String pipelineId)
@@ -633,6 +638,24 @@ public final class DurablePipeline<I, O>
         public Builder<I, O> mode(final JournalMode mode)
         {
             this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Input journal retention: after each checkpoint commit, delete the input journal's roll-cycle files
+         * that lie wholly before the oldest retained checkpoint's input sequence ({@link
+         * io.ringflow.journal.JournalRetention}); recovery never reads before it. The journal is then marked
+         * trimmed: a replay or a recovery from its start is refused (start from a checkpoint instead), and
+         * {@code ringflow replay --verify} over the whole stream is no longer possible. Off by default: a whole
+         * journal is what replays and audits want; turn it on where the disk matters more. How much is kept
+         * follows the roll cycle (a day's file by default) and {@code checkpoints(dir, retain)}.
+         *
+         * @param trim true to trim.
+         * @return this.
+         */
+        public Builder<I, O> trimInputJournal(final boolean trim)
+        {
+            this.trimInput = trim;
             return this;
         }
 

@@ -2,6 +2,7 @@ package io.ringflow.replay.cli;
 
 import io.ringflow.journal.JournalKind;
 import io.ringflow.journal.JournalRecordDescriptor;
+import io.ringflow.journal.JournalRetention;
 import io.ringflow.journal.RawJournalEntry;
 import io.ringflow.journal.RawJournalReader;
 import io.ringflow.journal.durable.PipelineDefinition;
@@ -98,6 +99,12 @@ final class InfoCommand implements Callable<Integer>
         for (final Path file : files)
         {
             out.printf(LABEL_FORMAT, "", file.getFileName() + "  " + JournalDirectory.size(file) + " bytes");
+        }
+        final long firstRetained = JournalRetention.firstRetainedSequence(directory);
+        if (firstRetained >= 0)
+        {
+            out.printf(LABEL_FORMAT, "trimmed", "entries before sequence " + firstRetained + " were deleted by " +
+                "retention: replay it from a checkpoint, not from its start");
         }
     }
 

@@ -1,13 +1,16 @@
 package io.ringflow.replay.cli;
 
 import io.ringflow.journal.InputJournal;
+import io.ringflow.journal.JournalRetention;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -191,6 +194,22 @@ class JournalCommandsTest
         assertThat(tail.get(30, TimeUnit.SECONDS)).isZero();
         assertThat(sequencesOf(CliResult.normalised(printed.toString(StandardCharsets.UTF_8), dir, sequences[0])))
             .containsExactly("<c>+3", "<c>+4", "<c>+5");
+    }
+
+    @Test
+    void shouldSayAJournalWasTrimmedAndRefuseToReplayItFromItsStart() throws IOException
+    {
+        // the marker JournalRetention writes before deleting cycles (this journal has one cycle: nothing to delete)
+        Files.writeString(input.resolve(JournalRetention.MARKER), "first-retained-sequence=" + sequences[3] + "\n");
+
+        assertThat(run("journal", "info", input.toString())).contains(
+            "trimmed      entries before sequence <c>+3 were deleted by retention: replay it from a checkpoint, " +
+            "not from its start");
+        final CliResult replay = CliResult.run("replay", input.toString(), "--pipeline", PIPELINE);
+        assertThat(replay.exitCode).as(replay.toString()).isEqualTo(RingflowCli.EXIT_BAD_INPUT);
+        assertThat(CliResult.normalised(replay.err, dir, sequences[0])).startsWith("ringflow replay: ")
+            .contains("input journal <tmp>/input was trimmed by retention: entries before sequence <c>+3")
+            .contains("start from a checkpoint at or after that sequence");
     }
 
     private String run(final String... args)
