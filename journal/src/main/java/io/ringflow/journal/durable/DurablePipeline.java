@@ -75,8 +75,11 @@ import java.util.function.Consumer;
  */
 public final class DurablePipeline<I, O>
 {
-    /** Stepped runs feed this many entries, then step the stages. */
-    private static final long STEPPED_BATCH = 256;
+    /**
+     * Stepped runs feed (or, fast, journal) this many entries, then step the stages: small, so that a backlog
+     * is fed and processed in turns (a record waits for the entries after it in its batch to be fed first).
+     */
+    static final int STEPPED_BATCH = 32;
 
     private final Builder<I, O> config;
     private volatile boolean stopRequested;

@@ -81,7 +81,7 @@ final class FastRun<T>
             final Journaller<T> journaller = new Journaller<>(journal, codec, poller, progress);
             if (stepped)
             {
-                progress.journalWhileWaiting(journaller::poll);
+                progress.journalWhileWaiting(() -> journaller.poll(DurablePipeline.STEPPED_BATCH));
             }
             final FastIngress<T> ingress = new FastIngress<>(runtime.sequencedIngress(), type, ring,
                 journal.sequenceAllocator(), clock, owner, feeder, barrierRecords, barrierIntervalMs);
@@ -118,7 +118,10 @@ final class FastRun<T>
         {
             // stepped: this thread runs the stages too, after journaling what came (a stage that meets a
             // record newer than the journal journals on from its wait: JournalProgress)
-            final int work = journaller.poll() + (stepped ? runtime.step() : 0);
+            // stepped: a bounded batch, so that a backlog is journaled and processed in turns, not all
+            // journaled before the first of it is processed
+            final int work = stepped ?
+                journaller.poll(DurablePipeline.STEPPED_BATCH) + runtime.step() : journaller.poll(Integer.MAX_VALUE);
             if (journaller.endOfStream())
             {
                 return true;
@@ -130,7 +133,7 @@ final class FastRun<T>
             }
             if (null != runtime.failure())
             {
-                while (journaller.poll() > 0)
+                while (journaller.poll(Integer.MAX_VALUE) > 0)
                 {
                     // keep what the producer was told OK for: recovery will process it
                 }

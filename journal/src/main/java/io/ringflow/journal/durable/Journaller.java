@@ -25,6 +25,7 @@ final class Journaller<T>
     private boolean halted;
     private long haltAfterCheckpoint = -1;
     private int polled;
+    private int limit;
     private long records;
 
     Journaller(
@@ -40,13 +41,15 @@ final class Journaller<T>
     }
 
     /**
-     * Journal what the producer handed over since the last call.
+     * Journal what the producer handed over since the last call, up to a limit.
      *
+     * @param limit journal at most this many entries.
      * @return entries journaled.
      * @throws JournalException when an append fails or gets another sequence than allocated.
      */
-    int poll()
+    int poll(final int limit)
     {
+        this.limit = limit;
         polled = 0;
         try
         {
@@ -113,7 +116,7 @@ final class Journaller<T>
         }
         progress.journaled(sequence);
         polled++;
-        return !endOfStream;
+        return !endOfStream && polled < limit;
     }
 
     private JournalException notOneWriter(final long expected, final long got)
