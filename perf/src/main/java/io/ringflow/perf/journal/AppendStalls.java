@@ -1,6 +1,7 @@
 package io.ringflow.perf.journal;
 
 import io.ringflow.journal.InputJournal;
+import io.ringflow.perf.TempDirectories;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -72,7 +73,7 @@ public final class AppendStalls
                 }
                 finally
                 {
-                    JournalFixtures.deleteRecursively(journalDir);
+                    TempDirectories.deleteRecursively(journalDir);
                 }
             }
         }

@@ -7,6 +7,7 @@ import io.ringflow.operators.time.WatermarkStrategy;
 import io.ringflow.operators.window.WindowResult;
 import io.ringflow.operators.window.WindowResultCodec;
 import io.ringflow.operators.window.Windows;
+import io.ringflow.perf.TempDirectories;
 import io.ringflow.pipeline.Pipeline;
 import io.ringflow.pipeline.WaitStrategy;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -87,7 +88,7 @@ public class DurablePipelineBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        root = JournalFixtures.createTempDirectory("ringflow-durable-");
+        root = TempDirectories.create("ringflow-durable-");
         input = root.resolve("input");
         JournalFixtures.writeInput(input, new PaymentWorkload(KEYS, 42), RECORDS, true);
         expectedResults = distinctCardWindows(new PaymentWorkload(KEYS, 42));
@@ -144,8 +145,8 @@ public class DurablePipelineBenchmark
         }
         finally
         {
-            JournalFixtures.deleteRecursively(output);
-            JournalFixtures.deleteRecursively(checkpoints);
+            TempDirectories.deleteRecursively(output);
+            TempDirectories.deleteRecursively(checkpoints);
         }
     }
 
@@ -154,7 +155,7 @@ public class DurablePipelineBenchmark
     {
         System.out.printf("%n[workload] runs=%d records=%d keys=%d results=%d last run: %s%n",
             runs, RECORDS, KEYS, expectedResults, null == report ? "-" : report.describe());
-        JournalFixtures.deleteRecursively(root);
+        TempDirectories.deleteRecursively(root);
     }
 
     /** The results a run must append: one per (card, tumbling window) that holds a payment. */

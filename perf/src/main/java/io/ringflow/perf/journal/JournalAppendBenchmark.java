@@ -1,6 +1,7 @@
 package io.ringflow.perf.journal;
 
 import io.ringflow.journal.InputJournal;
+import io.ringflow.perf.TempDirectories;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,7 +57,7 @@ public class JournalAppendBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        directory = JournalFixtures.createTempDirectory("ringflow-journal-append-");
+        directory = TempDirectories.create("ringflow-journal-append-");
         journal = new InputJournal(directory);
         journal.pretouch();
         owner = Thread.currentThread();
@@ -86,7 +87,7 @@ public class JournalAppendBenchmark
         }
         finally
         {
-            JournalFixtures.deleteRecursively(directory);
+            TempDirectories.deleteRecursively(directory);
         }
     }
 }

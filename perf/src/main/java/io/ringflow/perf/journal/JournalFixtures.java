@@ -2,61 +2,17 @@ package io.ringflow.perf.journal;
 
 import io.ringflow.journal.InputJournal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
- * What the journal benchmarks share outside the measured code: temporary directories, pre-written input
- * journals, and the check that Chronicle's thread binding holds.
+ * What the journal benchmarks share outside the measured code: pre-written input journals and the check
+ * that Chronicle's thread binding holds. Their scratch directories come from
+ * {@link io.ringflow.perf.TempDirectories}, which the latency subjects share.
  */
 final class JournalFixtures
 {
     private JournalFixtures()
     {
-    }
-
-    /**
-     * @param prefix names the benchmark in the directory's name.
-     * @return a new, empty directory under {@code java.io.tmpdir}.
-     */
-    static Path createTempDirectory(final String prefix)
-    {
-        try
-        {
-            return Files.createTempDirectory(prefix);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot create a directory under " + System.getProperty("java.io.tmpdir"), ex);
-        }
-    }
-
-    /**
-     * Delete a directory and everything under it; close the journals in it first.
-     *
-     * @param directory a directory, or null (nothing to do).
-     */
-    static void deleteRecursively(final Path directory)
-    {
-        if (null == directory || !Files.exists(directory))
-        {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory))
-        {
-            for (final Path path : (Iterable<Path>)paths.sorted(Comparator.reverseOrder())::iterator)
-            {
-                Files.delete(path);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot delete " + directory, ex);
-        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.ringflow.perf.journal;
 
 import io.ringflow.journal.JournalEntry;
 import io.ringflow.journal.JournalReader;
+import io.ringflow.perf.TempDirectories;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -57,7 +58,7 @@ public class JournalReadBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        directory = JournalFixtures.createTempDirectory("ringflow-journal-read-");
+        directory = TempDirectories.create("ringflow-journal-read-");
         JournalFixtures.writeInput(directory, new PaymentWorkload(KEYS, 42), RECORDS, false);
         reader = new JournalReader<>(directory, Payment.CODEC);
         entry = reader.newEntry();
@@ -91,7 +92,7 @@ public class JournalReadBenchmark
         }
         finally
         {
-            JournalFixtures.deleteRecursively(directory);
+            TempDirectories.deleteRecursively(directory);
         }
     }
 

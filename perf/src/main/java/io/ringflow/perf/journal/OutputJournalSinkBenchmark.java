@@ -3,6 +3,7 @@ package io.ringflow.perf.journal;
 import io.ringflow.journal.OutputJournal;
 import io.ringflow.journal.OutputJournalReader;
 import io.ringflow.journal.OutputJournalSink;
+import io.ringflow.perf.TempDirectories;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -102,7 +103,7 @@ public class OutputJournalSinkBenchmark
         @Setup(Level.Trial)
         public void setUp()
         {
-            directory = JournalFixtures.createTempDirectory("ringflow-output-append-");
+            directory = TempDirectories.create("ringflow-output-append-");
             sink = new OutputJournalSink<>(directory, Payment.CODEC, OutputJournalReader.NO_POSITION);
         }
 
@@ -121,7 +122,7 @@ public class OutputJournalSinkBenchmark
             }
             finally
             {
-                JournalFixtures.deleteRecursively(directory);
+                TempDirectories.deleteRecursively(directory);
             }
         }
     }
@@ -143,7 +144,7 @@ public class OutputJournalSinkBenchmark
         @Setup(Level.Trial)
         public void setUp()
         {
-            directory = JournalFixtures.createTempDirectory("ringflow-output-verify-");
+            directory = TempDirectories.create("ringflow-output-verify-");
             try (OutputJournal journal = new OutputJournal(directory))
             {
                 journal.pretouch();
@@ -187,7 +188,7 @@ public class OutputJournalSinkBenchmark
             }
             finally
             {
-                JournalFixtures.deleteRecursively(directory);
+                TempDirectories.deleteRecursively(directory);
             }
         }
 

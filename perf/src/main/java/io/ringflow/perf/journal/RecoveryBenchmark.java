@@ -11,6 +11,7 @@ import io.ringflow.operators.time.WatermarkStrategy;
 import io.ringflow.operators.window.WindowResult;
 import io.ringflow.operators.window.WindowResultCodec;
 import io.ringflow.operators.window.Windows;
+import io.ringflow.perf.TempDirectories;
 import io.ringflow.pipeline.Pipeline;
 import io.ringflow.pipeline.WaitStrategy;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,13 +28,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Recovery time, the checkpoint issue's measure ("recovery of a 10 M-record journal with a checkpoint every
@@ -123,14 +120,14 @@ public class RecoveryBenchmark
             throw new IllegalArgumentException("records (" + records + ") must be a multiple of checkpointEvery (" +
                 checkpointEvery + "), at least twice it");
         }
-        root = JournalFixtures.createTempDirectory("ringflow-recovery-");
+        root = TempDirectories.create("ringflow-recovery-");
         try
         {
             crashedRun();
         }
         catch (final RuntimeException | Error ex)
         {
-            JournalFixtures.deleteRecursively(root);   // JMH skips the trial tear-down of a failed set-up
+            TempDirectories.deleteRecursively(root);   // JMH skips the trial tear-down of a failed set-up
             throw ex;
         }
     }
@@ -166,7 +163,7 @@ public class RecoveryBenchmark
                 ", not checkpoint " + (crashed - 1) + ": did the checkpoint directory's file names change?");
         }
         expectedVerified = outputsAfter(restorable);
-        copyRecursively(checkpoints, pristine);
+        TempDirectories.copyRecursively(checkpoints, pristine);
         setUpSummary = String.format("set-up: journal written in %.1f s, first run %.1f s (%s)",
             (runStartNs - writeStartNs) / 1e9, (runEndNs - runStartNs) / 1e9, first.describe());
     }
@@ -207,13 +204,13 @@ public class RecoveryBenchmark
             run.outputsVerified() != expectedVerified || run.outputsAppended() != 0 ||
             run.checkpointsCommitted() != 1 || run.reachedEndOfStream())
         {
-            JournalFixtures.deleteRecursively(root);   // JMH skips the trial tear-down once a benchmark failed
+            TempDirectories.deleteRecursively(root);   // JMH skips the trial tear-down once a benchmark failed
             throw new IllegalStateException("expected to restore " + restorable + ", replay " + (checkpointEvery - 1) +
                 " records, verify " + expectedVerified + " results, append none and commit 1 checkpoint; the run " +
                 (null == run ? "failed" : run.describe()));
         }
-        JournalFixtures.deleteRecursively(checkpoints);
-        copyRecursively(pristine, checkpoints);
+        TempDirectories.deleteRecursively(checkpoints);
+        TempDirectories.copyRecursively(pristine, checkpoints);
     }
 
     @TearDown(Level.Trial)
@@ -223,7 +220,7 @@ public class RecoveryBenchmark
             "checkpoint %d (input sequence %d), replays %d records, verifies %d results; recoveries=%d%n[workload] %s%n",
             records - 1, KEYS, checkpointEvery, restorable.checkpointId(), restorable.inputSequence(),
             checkpointEvery - 1, expectedVerified, recoveries, setUpSummary);
-        JournalFixtures.deleteRecursively(root);
+        TempDirectories.deleteRecursively(root);
     }
 
     /**
@@ -233,8 +230,8 @@ public class RecoveryBenchmark
     private void deleteCheckpoint(final long checkpointId)
     {
         final String name = String.format("checkpoint-%019d", checkpointId);
-        JournalFixtures.deleteRecursively(checkpoints.resolve(name + ".manifest"));
-        JournalFixtures.deleteRecursively(checkpoints.resolve(name));
+        TempDirectories.deleteRecursively(checkpoints.resolve(name + ".manifest"));
+        TempDirectories.deleteRecursively(checkpoints.resolve(name));
     }
 
     /** @return the results journaled after the checkpoint's output position: what the replay regenerates. */
@@ -251,21 +248,6 @@ public class RecoveryBenchmark
                 count++;
             }
             return count;
-        }
-    }
-
-    private static void copyRecursively(final Path from, final Path to)
-    {
-        try (Stream<Path> paths = Files.walk(from))
-        {
-            for (final Path path : (Iterable<Path>)paths::iterator)
-            {
-                Files.copy(path, to.resolve(from.relativize(path).toString()));
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot copy " + from + " to " + to, ex);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.ringflow.operators.time.WatermarkStrategy;
 import io.ringflow.operators.window.WindowResult;
 import io.ringflow.operators.window.WindowResultCodec;
 import io.ringflow.operators.window.Windows;
+import io.ringflow.perf.TempDirectories;
 import io.ringflow.pipeline.Pipeline;
 import io.ringflow.pipeline.RecordType;
 import io.ringflow.pipeline.SequencedSink;
@@ -62,7 +63,7 @@ public class ReplayBenchmark
     @Setup(Level.Trial)
     public void writeJournal()
     {
-        root = JournalFixtures.createTempDirectory("ringflow-replay-");
+        root = TempDirectories.create("ringflow-replay-");
         input = root.resolve("input");
         JournalFixtures.writeInput(input, new PaymentWorkload(keys, 7), RECORDS, true);
     }
@@ -87,7 +88,7 @@ public class ReplayBenchmark
     @TearDown(Level.Trial)
     public void deleteJournal()
     {
-        JournalFixtures.deleteRecursively(root);
+        TempDirectories.deleteRecursively(root);
     }
 
     /** The replayed pipeline. */

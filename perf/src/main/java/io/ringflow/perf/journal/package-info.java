@@ -1,7 +1,9 @@
 /**
  * JMH benchmarks of the journal module: appending to and reading an input journal, the exactly-once
- * output journal sink (appending and verifying), and whole durable pipelines replayed from an input
- * journal, with and without checkpoints. Journals live in fresh directories under {@code java.io.tmpdir},
+ * output journal sink (appending and verifying), whole durable pipelines replayed from an input
+ * journal, with and without checkpoints, recovery, and one pipeline fed live with the journal off, in fast
+ * mode and in durable mode ({@link io.ringflow.perf.journal.JournalModesBenchmark}). Journals live in fresh
+ * directories under {@code java.io.tmpdir} ({@link io.ringflow.perf.TempDirectories}),
  * written in {@code @Setup} and deleted in {@code @TearDown}; a {@code [workload]} line printed at
  * tear-down says what each run wrote or read.
  * <p>

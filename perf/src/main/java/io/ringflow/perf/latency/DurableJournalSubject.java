@@ -5,16 +5,12 @@ import io.ringflow.journal.InputJournal;
 import io.ringflow.journal.durable.DurablePipeline;
 import io.ringflow.journal.durable.RecoveryReport;
 import io.ringflow.operators.Timestamps;
+import io.ringflow.perf.TempDirectories;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The {@link JournalOffSubject}'s pipeline in durable mode: the harness journals each record, and a
@@ -105,7 +101,7 @@ final class DurableJournalSubject implements LatencySubject
     @Override
     public void start(final LatencySink latencySink)
     {
-        root = createTempDirectory("ringflow-latency-durable-");
+        root = TempDirectories.create("ringflow-latency-durable-");
         inputDir = root.resolve("input");
         // creates the journal's directory and first file now, so the feeder's tailer starts on an existing journal
         try (InputJournal created = new InputJournal(inputDir))
@@ -158,7 +154,7 @@ final class DurableJournalSubject implements LatencySubject
         {
             if (!feeder.isAlive())   // a pipeline still running keeps its files open: leave them
             {
-                deleteRecursively(root);
+                TempDirectories.deleteRecursively(root);
             }
         }
     }
@@ -249,36 +245,5 @@ final class DurableJournalSubject implements LatencySubject
                 offered + " outputs appended and the end-of-stream; the run " + (null == run ? "returned nothing" : run.describe()));
         }
         System.out.println("ringflow-durable: " + run.describe());
-    }
-
-    static Path createTempDirectory(final String prefix)
-    {
-        try
-        {
-            return Files.createTempDirectory(prefix);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot create a directory under " + System.getProperty("java.io.tmpdir"), ex);
-        }
-    }
-
-    static void deleteRecursively(final Path directory)
-    {
-        if (null == directory || !Files.exists(directory))
-        {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory))
-        {
-            for (final Path path : (Iterable<Path>)paths.sorted(Comparator.reverseOrder())::iterator)
-            {
-                Files.delete(path);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot delete " + directory, ex);
-        }
     }
 }

@@ -5,6 +5,7 @@ import io.ringflow.journal.durable.FastIngress;
 import io.ringflow.journal.durable.JournalMode;
 import io.ringflow.journal.durable.RecoveryReport;
 import io.ringflow.operators.Timestamps;
+import io.ringflow.perf.TempDirectories;
 import io.ringflow.pipeline.PublishResult;
 
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ final class FastJournalSubject implements LatencySubject
     @Override
     public void start(final LatencySink latencySink)
     {
-        root = DurableJournalSubject.createTempDirectory("ringflow-latency-fast-");
+        root = TempDirectories.create("ringflow-latency-fast-");
         sink = new JournalOffSubject.DeliveringSink(latencySink);
         pipeline = DurablePipeline.<LatencyEvent, LatencyEvent>builder(PIPELINE_ID)
             .input(root.resolve("input"), LatencyEventCodec.CODEC, JournalOffSubject.TYPE)
@@ -123,7 +124,7 @@ final class FastJournalSubject implements LatencySubject
         {
             if (!journaller.isAlive())
             {
-                DurableJournalSubject.deleteRecursively(root);
+                TempDirectories.deleteRecursively(root);
             }
         }
     }
