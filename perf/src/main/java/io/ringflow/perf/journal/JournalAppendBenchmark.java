@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -48,6 +49,10 @@ public class JournalAppendBenchmark
     /** Cards cycle through this many values (a power of two). */
     private static final long KEY_MASK = (1 << 14) - 1;
 
+    /** Whether a {@code PageToucher} faults the journal's pages in ahead of the appends, on another thread. */
+    @Param({"false", "true"})
+    public boolean touchPagesAhead;
+
     private final Payment payment = new Payment();
     private Path directory;
     private InputJournal journal;
@@ -60,6 +65,10 @@ public class JournalAppendBenchmark
         directory = TempDirectories.create("ringflow-journal-append-");
         journal = new InputJournal(directory);
         journal.pretouch();
+        if (touchPagesAhead)
+        {
+            journal.touchPagesAhead();
+        }
         owner = Thread.currentThread();
     }
 
