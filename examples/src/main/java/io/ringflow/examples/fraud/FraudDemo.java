@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *   "fraud-feeder"  input journal ──► ring                        (DurablePipeline.run: recovers first)
  *   "fraud-detector"  validate → event time → dedup → enrich → rules ──► output journal, checkpoints
  * </pre>
+ * With {@code --threads 2} (the default) the feeder thread runs the detector stage itself, between batches
+ * of 32 journal entries (a stepped pipeline): two busy threads for two cores. {@code --threads 3} gives the
+ * detector its own thread, idling by {@code --wait}.
  * Operators see an event only once it is journaled (durable mode), so a {@code kill -9} at any moment
  * loses nothing: started again on the same {@code --journal-dir}, the demo recovers from the newest
  * checkpoint, replays, verifies the alerts already journaled, and the generator continues the stream
@@ -91,6 +94,8 @@ public final class FraudDemo
             .tailIdle(new YieldingIdleStrategy())   // the feeder yields, not parks: a park costs ~100 µs of latency
             .latencyFrom(clock)
             .callback(counters)
+            // two threads (the default) fit this project's two cores: the feeder steps the detector itself
+            .stepped(2 == options.threads)
             .build();
         out.printf("journals in %s (input, output, checkpoints)%s%n", dir,
             existing.records() > 0 ? "; resuming after " + String.format("%,d", existing.records()) + " journaled events" : "");

@@ -23,6 +23,8 @@ public final class FraudOptions
     long warmupSeconds = -1;
     long checkpointEverySeconds = 10;
     WaitStrategy waitStrategy = WaitStrategy.YIELDING;
+    /** 2: the feeder thread runs the detector too (stepped); 3: the detector has a thread of its own. */
+    int threads = 2;
 
     /**
      * @param args the command line after {@code demo fraud}.
@@ -69,6 +71,15 @@ public final class FraudOptions
                 case "--wait":
                     options.waitStrategy = DemoOptions.waitStrategy(value);
                     break;
+                case "--threads":
+                    final long threads = DemoOptions.positive(name, value);
+                    if (threads != 2 && threads != 3)
+                    {
+                        throw new UsageException("option --threads must be 2 (generator; feeder running the detector) " +
+                            "or 3 (generator; feeder; detector), was " + value);
+                    }
+                    options.threads = (int)threads;
+                    break;
                 default:
                     return false;
             }
@@ -95,6 +106,6 @@ public final class FraudOptions
         return "usage: ringflow demo fraud [--duration SECONDS (30)] [--rate EVENTS_PER_S (50000)] [--cards N (10000)]" +
             " [--journal-dir DIR (a new temporary directory; an existing one is resumed)] [--seed N (42)]" +
             " [--warmup SECONDS (duration/3, at most 5)] [--checkpoint-every SECONDS (10)]" +
-            " [--wait busy-spin|yielding|sleeping|blocking (yielding)]";
+            " [--threads 2|3 (2)] [--wait busy-spin|yielding|sleeping|blocking (yielding; the detector thread's, with --threads 3)]";
     }
 }

@@ -5,6 +5,8 @@ import io.ringflow.journal.IngestClock;
 import io.ringflow.journal.InputJournal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -20,11 +22,13 @@ class FraudDemoTest
 {
     private static final int CARDS = 1_000;
 
-    @Test
-    void shouldCatchTheInjectedFraudDeadLetterEveryMalformedEventAndRefuseToAppendToACompleteJournal(@TempDir final Path dir)
-        throws Exception
+    @ParameterizedTest(name = "--threads {0}")
+    @ValueSource(ints = {2, 3})
+    void shouldCatchTheInjectedFraudDeadLetterEveryMalformedEventAndRefuseToAppendToACompleteJournal(
+        final int threads, @TempDir final Path dir) throws Exception
     {
         final FraudOptions options = options(dir, 42);
+        options.threads = threads;
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final FraudRun run = FraudDemo.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
         final String printed = bytes.toString(StandardCharsets.UTF_8);

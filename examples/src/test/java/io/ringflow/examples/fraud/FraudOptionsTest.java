@@ -25,7 +25,8 @@ class FraudOptionsTest
         assertThat(options.checkpointEverySeconds).isEqualTo(10);
         assertThat(FraudOptions.usage()).startsWith("usage: ringflow demo fraud").contains("--duration SECONDS (30)")
             .contains("--rate EVENTS_PER_S (50000)").contains("--cards N (10000)").contains("--seed N (42)")
-            .contains("--checkpoint-every SECONDS (10)").contains("(yielding)");
+            .contains("--checkpoint-every SECONDS (10)").contains("(yielding").contains("--threads 2|3 (2)");
+        assertThat(FraudOptions.parse(new String[0]).threads).isEqualTo(2);
         assertThat(FraudOptions.parse(new String[] {"--duration", "6"}).warmupSeconds()).isEqualTo(2);
     }
 
@@ -34,7 +35,7 @@ class FraudOptionsTest
     {
         final FraudOptions options = FraudOptions.parse(new String[] {"--duration", "12", "--rate", "1_000", "--cards", "100",
             "--seed", "-7", "--journal-dir", "/tmp/x", "--warmup", "0", "--wait", "busy-spin",
-            "--checkpoint-every", "3"});
+            "--checkpoint-every", "3", "--threads", "3"});
         assertThat(options.durationSeconds).isEqualTo(12);
         assertThat(options.ratePerSecond).isEqualTo(1_000);
         assertThat(options.cards).isEqualTo(100);
@@ -43,6 +44,7 @@ class FraudOptionsTest
         assertThat(options.warmupSeconds()).isZero();
         assertThat(options.waitStrategy).isEqualTo(WaitStrategy.BUSY_SPIN);
         assertThat(options.checkpointEverySeconds).isEqualTo(3);
+        assertThat(options.threads).isEqualTo(3);
     }
 
     @Test
@@ -60,6 +62,8 @@ class FraudOptionsTest
         assertUsage("option --warmup must be shorter than --duration 5, was 5", "--duration", "5", "--warmup", "5");
         assertUsage("option --warmup must be shorter than --duration 5, was 10", "--warmup", "10", "--duration", "5");
         assertUsage("option --wait must be one of busy-spin, yielding, sleeping, blocking; was nap", "--wait", "nap");
+        assertUsage("option --threads must be 2 (generator; feeder running the detector) or 3 (generator; feeder; " +
+            "detector), was 4", "--threads", "4");
         assertUsage("unknown option --speed", "--speed", "1");
         assertUsage("option --seed needs a value", "--seed");
         assertThatThrownBy(() -> FraudOptions.parse(new String[] {"--help"}))
