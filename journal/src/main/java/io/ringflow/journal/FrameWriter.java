@@ -219,7 +219,10 @@ final class FrameWriter implements AutoCloseable
     /** @return where the next append's sequence comes from, given this queue's roll cycle and epoch. */
     SequenceAllocator sequenceAllocator()
     {
-        return new SequenceAllocator(queue.rollCycle(), queue.epoch(), queue.lastIndex());
+        queue.refreshDirectoryListing();   // a cycle file another queue instance made (a pretouch) counts
+        final int lastCycle = queue.lastCycle();
+        return new SequenceAllocator(queue.rollCycle(), queue.epoch(), queue.lastIndex(),
+            Integer.MAX_VALUE == lastCycle || lastCycle < 0 ? Integer.MIN_VALUE : lastCycle);
     }
 
     @Override

@@ -7,11 +7,14 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Input-journal retention: deletes the roll-cycle files that no recovery can need any more, and marks the
@@ -19,8 +22,8 @@ import java.nio.file.StandardCopyOption;
  * <p>
  * A journal is trimmed in whole roll cycles (Chronicle's files): every cycle before the one that holds a
  * given sequence goes. The first sequence kept is written to {@value #MARKER} in the journal's directory
- * <em>before</em> any file is deleted (temporary file, rename), so a crash half way leaves a marker that is
- * true or too cautious, never one that claims entries that are gone. {@link JournalReader#moveAfter} refuses
+ * <em>before</em> any file is deleted (temporary file, fsync, rename, directory fsync), so a crash or power
+ * loss half way leaves a marker that is true or too cautious, never a journal trimmed without one. {@link JournalReader#moveAfter} refuses
  * to read a trimmed journal from its start, naming the first sequence kept; reading on from a sequence it
  * still holds (a checkpoint's) works as before.
  * <p>
@@ -53,6 +56,11 @@ public final class JournalRetention
      */
     public static int deleteCyclesBefore(final Path directory, final long sequence)
     {
+        if (sequence < 0)
+        {
+            throw new IllegalArgumentException("journal " + directory + ": cannot keep from sequence " + sequence +
+                ", which no entry has");
+        }
         // writable, so that refreshing the directory listing updates the cycle range the queue's metadata
         // caches for every reader (a read-only queue would keep listing deleted cycles)
         try (SingleChronicleQueue queue = ChronicleQueue.singleBuilder(directory).build())
@@ -145,8 +153,18 @@ public final class JournalRetention
         final Path temporary = directory.resolve(MARKER + ".tmp");
         try
         {
-            Files.writeString(temporary, KEY + firstRetained + "\n", StandardCharsets.UTF_8);
+            // durable before any deletion: after a power loss the marker must be there if a deletion is
+            try (FileChannel file = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING))
+            {
+                file.write(ByteBuffer.wrap((KEY + firstRetained + "\n").getBytes(StandardCharsets.UTF_8)));
+                file.force(true);
+            }
             Files.move(temporary, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel parent = FileChannel.open(directory, StandardOpenOption.READ))
+            {
+                parent.force(true);
+            }
         }
         catch (final IOException ex)
         {

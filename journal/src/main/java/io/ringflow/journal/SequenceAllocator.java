@@ -16,7 +16,9 @@ import net.openhft.chronicle.queue.RollCycle;
  * one and fails on a difference, so a broken assumption is an error, never a renumbered record.
  * <p>
  * The append times never go back: an entry whose time is before the journal's last cycle (a wall clock
- * that stepped back across a restart) is appended at that cycle's start instead.
+ * that stepped back across a restart, a producer resending with old ingest times, a cycle file a pretouch
+ * opened ahead of the entries) is appended at that cycle's start instead — Chronicle refuses appends to a
+ * cycle once a later one exists.
  * <p>
  * Threading: one thread, the producer's; it allocates nothing.
  */
@@ -33,23 +35,32 @@ public final class SequenceAllocator
      * @param rollCycle the journal's roll cycle.
      * @param epochMs   the journal's epoch (the queue's {@code epoch()}).
      * @param lastIndex the journal's last index, or -1 when it is empty.
+     * @param lastCycle the journal's last cycle file, which may hold no entry yet (a pretouch made it, and
+     *                  closed the cycles before it to appends), or {@code Integer.MIN_VALUE} for none.
      */
-    SequenceAllocator(final RollCycle rollCycle, final long epochMs, final long lastIndex)
+    SequenceAllocator(final RollCycle rollCycle, final long epochMs, final long lastIndex, final int lastCycle)
     {
         this.rollCycle = rollCycle;
         this.epochMs = epochMs;
         this.cycleLengthMs = rollCycle.lengthInMillis();
-        if (lastIndex < 0)
+        final int lastEntryCycle = lastIndex < 0 ? Integer.MIN_VALUE : rollCycle.toCycle(lastIndex);
+        if (lastCycle > lastEntryCycle)
+        {
+            cycle = lastCycle;   // no entry there yet: the next is number 0 of it
+            number = -1;
+            appendTimeMs = cycleStartMs(cycle);
+        }
+        else if (lastIndex >= 0)
+        {
+            cycle = lastEntryCycle;
+            number = rollCycle.toSequenceNumber(lastIndex);
+            appendTimeMs = cycleStartMs(cycle);
+        }
+        else
         {
             cycle = Integer.MIN_VALUE;
             number = -1;
             appendTimeMs = Long.MIN_VALUE;
-        }
-        else
-        {
-            cycle = rollCycle.toCycle(lastIndex);
-            number = rollCycle.toSequenceNumber(lastIndex);
-            appendTimeMs = cycleStartMs(cycle);
         }
     }
 

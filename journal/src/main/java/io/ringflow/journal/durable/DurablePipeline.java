@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -83,7 +84,7 @@ public final class DurablePipeline<I, O>
 
     private final Builder<I, O> config;
     private volatile boolean stopRequested;
-    private volatile boolean checkpointRequested;
+    private final AtomicBoolean checkpointRequested = new AtomicBoolean();
     private volatile PipelineRuntime<I> running;
     private volatile CompletableFuture<FastIngress<I>> fastIngress = new CompletableFuture<>();
     private long fastRecordsJournaled;   // run()'s thread only
@@ -142,7 +143,7 @@ public final class DurablePipeline<I, O>
      */
     public void checkpointSoon()
     {
-        checkpointRequested = true;
+        checkpointRequested.set(true);
     }
 
     /**
@@ -212,7 +213,8 @@ public final class DurablePipeline<I, O>
         finally
         {
             fastIngress.completeExceptionally(new IllegalStateException("durable pipeline '" + config.pipelineId +
-                "' ended its run without handing out a fast ingress (its input journal had ended)"));
+                "' ended its run without handing out a fast ingress (its input journal had ended, stop() was called " +
+                "during recovery, or the run failed)"));
         }
     }
 
@@ -283,6 +285,14 @@ public final class DurablePipeline<I, O>
                     restored.map(Checkpoint::checkpointId).orElse(-1L), afterSequence,
                     feeder.recordsFed() + fastRecordsJournaled,
                     sink.skippedCount(), sink.appendedCount(), coordinator.committedCount(), ended);
+            }
+            catch (final RuntimeException | Error ex)
+            {
+                // Never drain after a failure: closing would end the stream, fire every window and journal
+                // outputs a later run, resuming from a checkpoint, would never produce at this point.
+                progress.fail(ex);   // a stage waiting for journaling (fast mode) must not wait forever
+                runtime.abort();
+                throw ex;
             }
             finally
             {
@@ -362,12 +372,8 @@ public final class DurablePipeline<I, O>
     /** @return true once per {@link #checkpointSoon()} request, which it consumes. */
     boolean takeCheckpointRequest()
     {
-        if (checkpointRequested)
-        {
-            checkpointRequested = false;
-            return true;
-        }
-        return false;
+        // a plain volatile read per record; the atomic swap only when a request is there
+        return checkpointRequested.get() && checkpointRequested.getAndSet(false);
     }
 
     /**
@@ -400,9 +406,9 @@ public final class DurablePipeline<I, O>
                     {
                         return false;
                     }
-                    if (checkpointRequested && feeder.barrierNow() >= 0)
+                    if (checkpointRequested.get() && feeder.barrierNow() >= 0)
                     {
-                        checkpointRequested = false;   // kept until a record comes for the barrier to cover
+                        checkpointRequested.set(false);   // kept until a record comes for the barrier to cover
                     }
                     idle.idle((int)Math.min(Integer.MAX_VALUE, feeder.entriesFed() - entriesBefore));
             }
@@ -444,6 +450,10 @@ public final class DurablePipeline<I, O>
         }
         catch (final JournalException ex)
         {
+            if (checkpoint.isEmpty())
+            {
+                throw ex;   // from the start: the reader's message says why (a trimmed journal)
+            }
             throw new JournalException("checkpoint " + checkpoint.map(Checkpoint::toString).orElse("?") +
                 " points at input sequence " + sequence + ", which the input journal does not hold; it belongs " +
                 "with another journal, or the journal lost entries: " + ex.getMessage(), ex);
@@ -647,7 +657,8 @@ public final class DurablePipeline<I, O>
         /**
          * Input journal retention: after each checkpoint commit, delete the input journal's roll-cycle files
          * that lie wholly before the oldest retained checkpoint's input sequence ({@link
-         * io.ringflow.journal.JournalRetention}); recovery never reads before it. The journal is then marked
+         * io.ringflow.journal.JournalRetention}); recovery never reads before it. Only this pipeline's
+         * checkpoints are consulted: another pipeline or reader of the same journal loses what it had not read. The journal is then marked
          * trimmed: a replay or a recovery from its start is refused (start from a checkpoint instead), and
          * {@code ringflow replay --verify} over the whole stream is no longer possible. Off by default: a whole
          * journal is what replays and audits want; turn it on where the disk matters more. How much is kept

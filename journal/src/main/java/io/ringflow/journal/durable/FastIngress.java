@@ -27,8 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  * {@link PublishResult#CLOSED} once the stream ended, the producer halted, the pipeline failed, or
  * {@link DurablePipeline#stop()} was called (the call that sees the stop halts: it sends the last
  * barrier; {@code run()} returns after its checkpoint commits). A record answered {@code CLOSED} after
- * a failure may be in the journal all the same (recovery then processes it); one answered {@code OK} and
- * lost in a crash before it was journaled is not, which is the fast mode's weaker guarantee.
+ * a failure may be in the journal all the same (recovery then processes it); one answered {@code OK} but
+ * not yet journaled when the process dies — or when the run fails — is not, which is the fast mode's
+ * weaker guarantee: after a crash or a failed run, resend from the journal's end.
  * <p>
  * Threading: one producer thread, from the moment {@link DurablePipeline#fastIngress} returned it; since
  * the pipeline cannot publish for it, a stop takes effect at the producer's next call.
@@ -109,14 +110,24 @@ public final class FastIngress<T>
         {
             return PublishResult.CLOSED;
         }
-        final long sequence = allocator.next(ingestTimeNs / 1_000_000);
         final long claimed = claimJournalSlot();
         if (claimed < 0)
         {
             return PublishResult.CLOSED;
         }
         final JournalSlot<T> slot = journalRing.get(claimed);
-        type.copy(record, slot.record);
+        final long sequence;
+        try
+        {
+            type.copy(record, slot.record);
+            sequence = allocator.next(ingestTimeNs / 1_000_000);   // only once nothing more can throw
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            slot.kind = JournalSlot.SKIP;   // the claimed slot must still be published, or a later one exposes it
+            journalRing.publish(claimed);
+            throw ex;
+        }
         fill(slot, JournalSlot.RECORD, sequence, eventTimestamp, ingestTimeNs);
         journalRing.publish(claimed);
         if (PublishResult.OK != ingress.publish(copy, record, sequence, clock.nanoTimeAt(ingestTimeNs)))
@@ -183,8 +194,7 @@ public final class FastIngress<T>
         {
             return PublishResult.CLOSED;
         }
-        journal(JournalSlot.END_OF_STREAM, sequence, 0, now, 0);
-        return PublishResult.OK;
+        return journal(JournalSlot.END_OF_STREAM, sequence, 0, now, 0) ? PublishResult.OK : PublishResult.CLOSED;
     }
 
     /**

@@ -59,7 +59,8 @@ final class FastRun<T>
     /**
      * @param stopAtCheckpoint waits for the given checkpoint to commit (none for -1) and stops the pipeline.
      * @return true when the stream ended (the caller drains), false when it stopped at a checkpoint.
-     * @throws JournalException when journaling fails; the pipeline is stopped first.
+     * @throws JournalException when journaling fails, or (stepped) a PipelineException when a stage fails; the
+     *                          pipeline is stopped first.
      */
     boolean run(
         final PipelineRuntime<T> runtime,

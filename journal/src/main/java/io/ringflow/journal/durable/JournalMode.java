@@ -19,7 +19,8 @@ public enum JournalMode
     /**
      * One producer hands records to {@link FastIngress}: each enters the pipeline at once, and the
      * pipeline's own thread journals it in parallel (the journal is off the processing path; only output
-     * waits for it). Weaker: a record accepted but not yet journaled when the process dies is lost —
+     * waits for it). Stepped ({@code stepped(true)}), that thread also runs the stages, journaling in turns
+     * with processing: two threads in all, for a machine with two cores. Weaker: a record accepted but not yet journaled when the process dies is lost —
      * nothing derived from it was output or checkpointed, so the output journal stays exact, but the
      * producer must be able to send it again (it can read the journal's last sequence to find where to
      * resume). The journal's sequences are computed by the producer ahead of the append, so the journal

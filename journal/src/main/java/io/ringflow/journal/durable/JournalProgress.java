@@ -43,7 +43,7 @@ final class JournalProgress
         journaled.lazySet(sequence);
     }
 
-    /** @param cause why journaling stopped: every waiter fails with it. */
+    /** @param cause why journaling or the run stopped: every waiter fails with it. */
     void fail(final Throwable cause)
     {
         failure = cause;
@@ -69,7 +69,7 @@ final class JournalProgress
             final Throwable cause = failure;
             if (null != cause)
             {
-                throw new JournalException("input sequence " + sequence + " was never journaled: journaling failed: " +
+                throw new JournalException("input sequence " + sequence + " was not journaled when the run failed: " +
                     cause.getMessage(), cause);
             }
             if (null != journalMore)

@@ -20,6 +20,8 @@ final class JournalSlot<T>
     static final int END_OF_STREAM = 2;
     /** Not journaled: the producer halted after the barrier with id {@link #value}. */
     static final int HALT = 3;
+    /** Not journaled: the producer's copy into the slot failed; the slot only keeps the ring in order. */
+    static final int SKIP = 4;
 
     final T record;
     int kind;

@@ -89,6 +89,10 @@ final class Journaller<T>
 
     private boolean append(final JournalSlot<T> slot, final long ringSequence, final boolean endOfBatch)
     {
+        if (JournalSlot.SKIP == slot.kind)
+        {
+            return true;
+        }
         if (JournalSlot.HALT == slot.kind)
         {
             halted = true;

@@ -114,6 +114,29 @@ class FastModeTest
     }
 
     @Test
+    void shouldJournalRecordsWithPastIngestTimesInTheCycleAPretouchOpenedAhead() throws Exception
+    {
+        // The journal's last entry is seconds old on a one-second roll cycle; the run's pretouch opens the
+        // current cycle (closing the old one to appends) and the producer then sends with the old times.
+        final long pastMs = System.currentTimeMillis() - 5_000;
+        final List<Payment> payments = payments(200);
+        try (InputJournal journal = InputJournal.withAppendClock(input(), TestRollCycles.TEST_SECONDLY))
+        {
+            journal.appendTimeMs(pastMs).append(Payment.CODEC, payments.get(0), payments.get(0).timeMs, pastMs * 1_000_000);
+        }
+        final DurablePipeline<Payment, WindowResult> pipeline = fast();
+        final CompletableFuture<RecoveryReport> running = CompletableFuture.supplyAsync(pipeline::run);
+        final FastIngress<Payment> ingress = pipeline.fastIngress(30, TimeUnit.SECONDS);
+        for (int i = 1; i < payments.size(); i++)
+        {
+            assertThat(ingress.publish(payments.get(i), payments.get(i).timeMs, (pastMs + i) * 1_000_000)).isEqualTo(PublishResult.OK);
+        }
+        ingress.endOfStream();
+        assertThat(running.get(30, TimeUnit.SECONDS).reachedEndOfStream()).isTrue();
+        assertThat(journaledPayments(new ArrayList<>())).isEqualTo(describe(payments));
+    }
+
+    @Test
     void shouldFailTheRunWhenSomethingElseAppendsToItsJournal() throws Exception
     {
         final List<Payment> payments = payments(100);

@@ -132,7 +132,10 @@ public final class PipelineBuilder<I, T>
      * that finds the ingress ring full backs off until the stepping thread frees a slot, as on threads,
      * instead of running the first stage itself (which would race the stepping thread). So one thread
      * produces and one runs every stage: the arrangement for a machine with two cores. The stepping
-     * thread still owns every stage; only the ingress is shared. No effect on threads.
+     * thread still owns every stage; only the ingress is shared. If the stepping thread publishes into the
+     * ingress itself (a sequenced source's feeder, in turns with the producer), it must not publish more than
+     * the ring holds between its steps: it would wait for itself. {@code drain()} and {@code close()} publish
+     * the end-of-stream: call them once the producer is done. No effect on threads.
      *
      * @return this.
      */
