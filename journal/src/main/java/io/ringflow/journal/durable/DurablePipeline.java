@@ -179,6 +179,8 @@ public final class DurablePipeline<I, O>
     /**
      * Ask {@link #run()} to return once it has caught up with the input journal, without end-of-stream. In
      * fast mode the producer owns the ingress, so the stop happens at its next call ({@link FastIngress}).
+     * Sticky: a later {@code run()} of this object stops as soon as it has caught up; build a new
+     * {@code DurablePipeline} to run on.
      */
     public void stop()
     {

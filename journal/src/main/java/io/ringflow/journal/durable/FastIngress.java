@@ -101,7 +101,9 @@ public final class FastIngress<T>
      *
      * @param record         the record; copied, so the caller may reuse it.
      * @param eventTimestamp its event time, for the journal's header.
-     * @param ingestTimeNs   epoch nanoseconds on {@link #clock()}; end-to-end latency counts from it.
+     * @param ingestTimeNs   epoch nanoseconds on {@link #clock()}; end-to-end latency counts from it, and it
+     *                       picks the journal roll cycle the record lands in: a time far ahead of the clock
+     *                       puts every later entry in that future cycle too (times never go back).
      * @return {@link PublishResult#OK} or {@link PublishResult#CLOSED}.
      */
     public PublishResult publish(final T record, final long eventTimestamp, final long ingestTimeNs)
