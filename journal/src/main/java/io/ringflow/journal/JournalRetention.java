@@ -50,11 +50,12 @@ public final class JournalRetention
      *
      * @param directory the journal.
      * @param sequence  a sequence the journal must keep, with everything after it.
-     * @return the number of cycle files deleted (0 when the sequence is in the journal's first cycle).
+     * @return the number of cycle files deleted (0 when the sequence is in the journal's first cycle), and the
+     *         first sequence of the next cycle: nothing more can be trimmed until the sequence to keep reaches it.
      * @throws JournalException if the marker cannot be written or a file cannot be deleted, naming it; the
      *                          files before it are deleted, the rest kept.
      */
-    public static int deleteCyclesBefore(final Path directory, final long sequence)
+    public static Trim deleteCyclesBefore(final Path directory, final long sequence)
     {
         if (sequence < 0)
         {
@@ -68,10 +69,11 @@ public final class JournalRetention
             queue.refreshDirectoryListing();
             final RollCycle rollCycle = queue.rollCycle();
             final int keepFrom = rollCycle.toCycle(sequence);
+            final long trimAgainFrom = rollCycle.toIndex(keepFrom + 1, 0);
             final int first = queue.firstCycle();
             if (first == Integer.MAX_VALUE || first >= keepFrom)
             {
-                return 0;
+                return new Trim(0, trimAgainFrom);
             }
             writeMarker(directory, rollCycle.toIndex(keepFrom, 0));
             int deleted = 0;
@@ -85,8 +87,19 @@ public final class JournalRetention
                 }
             }
             queue.refreshDirectoryListing();
-            return deleted;
+            return new Trim(deleted, trimAgainFrom);
         }
+    }
+
+    /**
+     * What {@link #deleteCyclesBefore} did.
+     *
+     * @param deleted       cycle files deleted.
+     * @param trimAgainFrom the first sequence of the cycle after the one kept from: a later trim below it
+     *                      would find nothing to delete.
+     */
+    public record Trim(int deleted, long trimAgainFrom)
+    {
     }
 
     /**

@@ -36,7 +36,9 @@ class JournalRetentionTest
         assertThat(cycleFiles()).hasSize(4);
 
         final long kept = sequences.get(7);   // the second entry of the third cycle
-        assertThat(JournalRetention.deleteCyclesBefore(dir, kept)).isEqualTo(2);
+        final JournalRetention.Trim trim = JournalRetention.deleteCyclesBefore(dir, kept);
+        assertThat(trim.deleted()).isEqualTo(2);
+        assertThat(trim.trimAgainFrom()).as("the fourth cycle's first sequence").isEqualTo(sequences.get(9));
 
         assertThat(cycleFiles()).hasSize(2);
         assertThat(JournalRetention.firstRetainedSequence(dir)).isEqualTo(sequences.get(6));
@@ -61,7 +63,7 @@ class JournalRetentionTest
     void shouldLeaveAJournalWhoseFirstCycleIsNeededAloneAndUnmarked() throws IOException
     {
         final List<Long> sequences = writeCycles(2, 3);
-        assertThat(JournalRetention.deleteCyclesBefore(dir, sequences.get(2))).isZero();
+        assertThat(JournalRetention.deleteCyclesBefore(dir, sequences.get(2)).deleted()).isZero();
         assertThat(cycleFiles()).hasSize(2);
         assertThat(JournalRetention.firstRetainedSequence(dir)).isEqualTo(-1);
         try (JournalReader<Trade> reader = new JournalReader<>(dir, CODEC))

@@ -53,6 +53,7 @@ public final class CheckpointCoordinator implements CheckpointListener, AutoClos
     private boolean failureReported;
     private Path trimmedJournal;
     private Consumer<String> trimWarnings;
+    private long trimAgainFrom = Long.MIN_VALUE;   // writer thread only
 
     /**
      * @param store          where checkpoints go; used by the writer thread only from now on.
@@ -137,15 +138,16 @@ public final class CheckpointCoordinator implements CheckpointListener, AutoClos
         try
         {
             final OptionalLong oldest = store.oldestInputSequence();
-            if (oldest.isPresent())
+            if (oldest.isPresent() && oldest.getAsLong() >= trimAgainFrom)   // else its cycle is the journal's first
             {
-                JournalRetention.deleteCyclesBefore(trimmedJournal, oldest.getAsLong());
+                trimAgainFrom = JournalRetention.deleteCyclesBefore(trimmedJournal, oldest.getAsLong()).trimAgainFrom();
             }
         }
         catch (final RuntimeException ex)
         {
             // the journal keeps files it could have dropped: a disk-space matter, not a correctness one
-            trimWarnings.accept("input journal retention failed, the pipeline goes on: " + ex.getMessage());
+            trimWarnings.accept("input journal " + trimmedJournal + ": retention failed, the pipeline goes on: " +
+                ex.getMessage());
         }
     }
 
