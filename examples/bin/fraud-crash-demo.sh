@@ -5,8 +5,10 @@
 # record for record. Exits non-zero if they are not.
 #
 #   examples/bin/fraud-crash-demo.sh [DIR]     (DIR: where the journals go; default a new temporary directory)
-#   DURATION=20 KILL_AFTER=6 RATE=50000 CARDS=10000 examples/bin/fraud-crash-demo.sh
-#   (KILL_AFTER: seconds after the first checkpoint is committed; default a third of DURATION)
+#   DURATION=20 KILL_AFTER=6 RATE=50000 CARDS=10000 JOURNAL_MODE=durable examples/bin/fraud-crash-demo.sh
+#   (KILL_AFTER: seconds after the first checkpoint is committed; default a third of DURATION.
+#    JOURNAL_MODE=fast: the generator publishes through the fast ingress and the detector journals beside
+#    processing; the kill may lose events not yet journaled, which the restart sends again)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 dir="${1:-$(mktemp -d -t ringflow-crash-XXXXXX)}"
@@ -14,15 +16,16 @@ duration="${DURATION:-20}"
 kill_after="${KILL_AFTER:-$((duration / 3))}"
 rate="${RATE:-50000}"
 cards="${CARDS:-10000}"
+mode="${JOURNAL_MODE:-durable}"
 pipeline=io.ringflow.examples.fraud.FraudDetector
 ringflow="$root/ringflow"
 run="$dir/run"
 mkdir -p "$dir"
 
 "$ringflow" --help > /dev/null   # builds on first use, so that the kill below lands on a running detector
-echo "== 1. the detector runs for ${duration} s at ${rate} events/s; killed ${kill_after} s after its first checkpoint =="
+echo "== 1. the detector runs for ${duration} s at ${rate} events/s (${mode} journal mode); killed ${kill_after} s after its first checkpoint =="
 "$ringflow" demo fraud --duration "$duration" --rate "$rate" --cards "$cards" --journal-dir "$run" \
-  --checkpoint-every 2 > "$dir/first-run.log" 2>&1 &   # checkpoints often: several before the kill
+  --journal-mode "$mode" --checkpoint-every 2 > "$dir/first-run.log" 2>&1 &   # checkpoints often: several before the kill
 pid=$!   # the launcher execs java: this is the JVM
 for _ in $(seq 600); do   # a kill before the first checkpoint would only show a restart from scratch
   ls "$run/checkpoints" 2>/dev/null | grep -q manifest && break
@@ -36,7 +39,8 @@ tail -n 3 "$dir/first-run.log" | sed 's/^/   | /'
 echo "   killed with SIGKILL: $(ls "$run/checkpoints" | grep -c manifest || true) checkpoints committed"
 
 echo "== 2. started again on the same journals: recover, verify, continue for 3 s, end =="
-"$ringflow" demo fraud --duration 3 --rate "$rate" --cards "$cards" --journal-dir "$run" > "$dir/second-run.log"
+"$ringflow" demo fraud --duration 3 --rate "$rate" --cards "$cards" --journal-dir "$run" --journal-mode "$mode" \
+  > "$dir/second-run.log"
 grep -E "^(journals in|durability|alerts|fraud caught)" "$dir/second-run.log" | sed 's/^/   | /'
 
 echo "== 3. the same input journal replayed from the start, no crash =="

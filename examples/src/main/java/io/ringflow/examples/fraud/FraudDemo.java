@@ -5,6 +5,8 @@ import io.ringflow.examples.LiveView;
 import io.ringflow.journal.IngestClock;
 import io.ringflow.journal.InputJournal;
 import io.ringflow.journal.durable.DurablePipeline;
+import io.ringflow.journal.durable.FastIngress;
+import io.ringflow.journal.durable.JournalMode;
 import io.ringflow.journal.durable.RecoveryReport;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.YieldingIdleStrategy;
@@ -15,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -26,7 +29,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * </pre>
  * With {@code --threads 2} (the default) the feeder thread runs the detector stage itself, between batches
  * of 32 journal entries (a stepped pipeline): two busy threads for two cores. {@code --threads 3} gives the
- * detector its own thread, idling by {@code --wait}.
+ * detector its own thread, idling by {@code --wait}. With {@code --journal-mode fast} the main thread
+ * publishes through the pipeline's {@link FastIngress} instead of appending to the journal, and the
+ * feeder thread journals each event beside processing ({@link JournalMode#FAST}): alerts still wait for
+ * the journal, so the journals come out the same; a kill may lose events not yet journaled, which the
+ * restarted generator sends again (it resumes after the journal's last event).
  * Operators see an event only once it is journaled (durable mode), so a {@code kill -9} at any moment
  * loses nothing: started again on the same {@code --journal-dir}, the demo recovers from the newest
  * checkpoint, replays, verifies the alerts already journaled, and the generator continues the stream
@@ -96,6 +103,7 @@ public final class FraudDemo
             .callback(counters)
             // two threads (the default) fit this project's two cores: the feeder steps the detector itself
             .stepped(2 == options.threads)
+            .mode(options.journalMode)
             .build();
         out.printf("journals in %s (input, output, checkpoints)%s%n", dir,
             existing.records() > 0 ? "; resuming after " + String.format("%,d", existing.records()) + " journaled events" : "");
@@ -118,39 +126,91 @@ public final class FraudDemo
         final Histogram latency;
         final long sent;
         final double seconds;
-        try (InputJournal journal = new InputJournal(dir.resolve("input")))
+        final LiveView view = new LiveView(out, terminal);
+        if (JournalMode.FAST == options.journalMode)
         {
-            journal.pretouch();
-            journal.touchPagesAhead();   // a fresh page of the mapped journal can stall an append ~18 ms on ext4
             feeder.start();
-            final FraudLoop loop = new FraudLoop(options, generator, journal, clock, counters, durable, outcome,
-                new LiveView(out, terminal));
+            final FastIngress<CardEvent> ingress = awaitIngress(durable, outcome);
+            if (null == ingress)
+            {
+                join(feeder);
+                return failed(dir, out, outcome, 0, new Histogram(3), counters, generator);
+            }
+            final FraudLoop loop = new FraudLoop(options, generator, new EventOutlet.Fast(ingress, clock), clock, counters,
+                durable, outcome, view);
             loop.run();
             latency = loop.latency();
             sent = loop.sent();
             seconds = loop.seconds();
-            if (null == outcome.get())
+            ingress.endOfStream();   // CLOSED, and harmless, if the pipeline failed
+        }
+        else
+        {
+            try (InputJournal journal = new InputJournal(dir.resolve("input")))
             {
-                journal.appendEndOfStream(clock.epochNanos());
-            }
-            else
-            {
-                durable.stop();
+                journal.pretouch();
+                journal.touchPagesAhead();   // a fresh page of the mapped journal can stall an append ~18 ms on ext4
+                feeder.start();
+                final FraudLoop loop = new FraudLoop(options, generator, new EventOutlet.Journal(journal), clock, counters,
+                    durable, outcome, view);
+                loop.run();
+                latency = loop.latency();
+                sent = loop.sent();
+                seconds = loop.seconds();
+                if (null == outcome.get())
+                {
+                    journal.appendEndOfStream(clock.epochNanos());
+                }
+                else
+                {
+                    durable.stop();
+                }
             }
         }
         join(feeder);
         final Object result = outcome.get();
         if (!(result instanceof RecoveryReport))
         {
-            final Throwable failure = (Throwable)result;
-            out.println("the detector failed: " + failure);
-            return new FraudRun(dir, null, null, sent, latency, counters, generator, failure);
+            return failed(dir, out, outcome, sent, latency, counters, generator);
         }
         final AlertTally tally = new AlertTally(dir.resolve("output"), generator.completedScenarioCards(),
             generator.scenarioCards());
         final FraudRun run = new FraudRun(dir, (RecoveryReport)result, tally, sent, latency, counters, generator, null);
         out.print(FraudSummary.render(run, options, seconds, existing.records()));
         return run;
+    }
+
+    private static FraudRun failed(
+        final Path dir, final PrintStream out, final AtomicReference<Object> outcome, final long sent,
+        final Histogram latency, final FraudCounters counters, final FraudGenerator generator)
+    {
+        final Throwable failure = (Throwable)outcome.get();
+        out.println("the detector failed: " + failure);
+        return new FraudRun(dir, null, null, sent, latency, counters, generator, failure);
+    }
+
+    /** Fast mode: the ingress once recovery is done, or null if the run ended first (its outcome says why). */
+    private static FastIngress<CardEvent> awaitIngress(
+        final DurablePipeline<CardEvent, Alert> durable, final AtomicReference<Object> outcome)
+    {
+        try
+        {
+            return durable.fastIngress(10, TimeUnit.MINUTES);
+        }
+        catch (final IllegalStateException ex)
+        {
+            outcome.compareAndSet(null, ex);
+            return null;
+        }
+        catch (final TimeoutException ex)
+        {
+            throw new IllegalStateException("recovery took more than 10 minutes", ex);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the detector recovered", ex);
+        }
     }
 
     private static Path journalDir(final FraudOptions options)

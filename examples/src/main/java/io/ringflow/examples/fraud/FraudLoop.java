@@ -2,7 +2,6 @@ package io.ringflow.examples.fraud;
 
 import io.ringflow.examples.LiveView;
 import io.ringflow.journal.IngestClock;
-import io.ringflow.journal.InputJournal;
 import io.ringflow.journal.durable.DurablePipeline;
 import io.ringflow.pipeline.runtime.PipelineRuntime;
 import org.HdrHistogram.Histogram;
@@ -12,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The demo's producer: journals generated events at a fixed offered rate, each stamped with its intended
- * send time, journals a processing-time tick every {@value #TICK_MS} ms, and draws the live view once a
+ * The demo's producer: sends generated events at a fixed offered rate, each stamped with its intended
+ * send time, and a processing-time tick every {@value #TICK_MS} ms, to the journal or the fast ingress
+ * ({@link EventOutlet}), and draws the live view once a
  * second. Runs on the main thread; when it is ahead of schedule it yields, because on a 2-core machine
  * the feeder and the detector need the cores more than a spinning producer does.
  */
@@ -27,13 +27,12 @@ final class FraudLoop
 
     private final FraudOptions options;
     private final FraudGenerator generator;
-    private final InputJournal journal;
+    private final EventOutlet outlet;
     private final IngestClock clock;
     private final FraudCounters counters;
     private final DurablePipeline<CardEvent, Alert> durable;
     private final AtomicReference<Object> outcome;
     private final LiveView view;
-    private final CardEventCodec codec = new CardEventCodec();
     private final CardEvent event = new CardEvent();
     private Histogram total;
     private Histogram interval;
@@ -42,13 +41,13 @@ final class FraudLoop
     private long endedNs;
 
     FraudLoop(
-        final FraudOptions options, final FraudGenerator generator, final InputJournal journal, final IngestClock clock,
+        final FraudOptions options, final FraudGenerator generator, final EventOutlet outlet, final IngestClock clock,
         final FraudCounters counters, final DurablePipeline<CardEvent, Alert> durable,
         final AtomicReference<Object> outcome, final LiveView view)
     {
         this.options = options;
         this.generator = generator;
-        this.journal = journal;
+        this.outlet = outlet;
         this.clock = clock;
         this.counters = counters;
         this.durable = durable;
@@ -78,13 +77,15 @@ final class FraudLoop
             }
             generator.next(event);
             // the intended send time is the ingest time: time spent behind schedule counts as latency
-            journal.append(codec, event, event.eventTimeMs(), clock.epochNanosAt(intendedNs));
+            if (!outlet.send(event, clock.epochNanosAt(intendedNs)))
+            {
+                break;   // the pipeline failed: run() has its outcome
+            }
             sent++;
             intendedNs += periodNs;
             if (now >= nextTickNs)
             {
-                final long epochNs = clock.epochNanosAt(now);
-                journal.appendProcessingTimeTick(epochNs / 1_000_000, epochNs);
+                outlet.tick(clock.epochNanosAt(now));
                 nextTickNs = now + TimeUnit.MILLISECONDS.toNanos(TICK_MS);
             }
             if (now >= nextReportNs)
@@ -126,7 +127,7 @@ final class FraudLoop
         final long watermark = runtime.stats().get(0).outputWatermark();
         final long lagMs = Long.MIN_VALUE == watermark ? 0 : Math.max(0, generator.eventClockMs() - watermark);
         view.show(head,
-            FraudSummary.latencyLine("latency (intended send → journaled → processed)", interval),
+            FraudSummary.latencyLine("latency (" + outlet.path() + ")", interval),
             String.format(Locale.ROOT, "watermark lag %,6d ms  late %,d (geo-jump %,d)  duplicates %,d  dead letters %,d  " +
                 "alerts: velocity %,d  geo-jump %,d  amount spike %,d", lagMs, counters.late(), counters.lateForGeoJump(), counters.duplicates(),
                 counters.deadLetters(), counters.alerts(Rule.VELOCITY), counters.alerts(Rule.GEO_JUMP),

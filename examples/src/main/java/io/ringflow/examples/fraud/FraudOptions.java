@@ -2,6 +2,7 @@ package io.ringflow.examples.fraud;
 
 import io.ringflow.examples.DemoOptions;
 import io.ringflow.examples.DemoOptions.UsageException;
+import io.ringflow.journal.durable.JournalMode;
 import io.ringflow.pipeline.WaitStrategy;
 
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ public final class FraudOptions
     WaitStrategy waitStrategy = WaitStrategy.YIELDING;
     /** 2: the feeder thread runs the detector too (stepped); 3: the detector has a thread of its own. */
     int threads = 2;
+    JournalMode journalMode = JournalMode.DURABLE;
 
     /**
      * @param args the command line after {@code demo fraud}.
@@ -71,6 +73,9 @@ public final class FraudOptions
                 case "--wait":
                     options.waitStrategy = DemoOptions.waitStrategy(value);
                     break;
+                case "--journal-mode":
+                    options.journalMode = journalMode(value);
+                    break;
                 case "--threads":
                     final long threads = DemoOptions.positive(name, value);
                     if (threads != 2 && threads != 3)
@@ -94,6 +99,19 @@ public final class FraudOptions
         return options;
     }
 
+    private static JournalMode journalMode(final String value)
+    {
+        switch (value)
+        {
+            case "durable":
+                return JournalMode.DURABLE;
+            case "fast":
+                return JournalMode.FAST;
+            default:
+                throw new UsageException("option --journal-mode must be durable or fast, was " + value);
+        }
+    }
+
     /** @return seconds at the start whose latency the summary leaves out (JIT compilation, recovery). */
     long warmupSeconds()
     {
@@ -106,6 +124,6 @@ public final class FraudOptions
         return "usage: ringflow demo fraud [--duration SECONDS (30)] [--rate EVENTS_PER_S (50000)] [--cards N (10000)]" +
             " [--journal-dir DIR (a new temporary directory; an existing one is resumed)] [--seed N (42)]" +
             " [--warmup SECONDS (duration/3, at most 5)] [--checkpoint-every SECONDS (10)]" +
-            " [--threads 2|3 (2)] [--wait busy-spin|yielding|sleeping|blocking (yielding; the detector thread's, with --threads 3)]";
+            " [--journal-mode durable|fast (durable)] [--threads 2|3 (2)] [--wait busy-spin|yielding|sleeping|blocking (yielding; the detector thread's, with --threads 3)]";
     }
 }

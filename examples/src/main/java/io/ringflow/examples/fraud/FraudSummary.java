@@ -22,8 +22,8 @@ final class FraudSummary
             run.sent() < offered * 99 / 100 ? ", fell behind: lower --rate for a latency figure" : "",
             resumedAfter > 0 ? String.format(Locale.ROOT, ", after %,d from the run before", resumedAfter) : "");
         final Histogram latency = run.latency();
-        line(text, "latency", "%s  (%,d events after a %d s warm-up; intended send → journaled → processed)",
-            percentiles(latency), latency.getTotalCount(), options.warmupSeconds());
+        line(text, "latency", "%s  (%,d events after a %d s warm-up; %s)",
+            percentiles(latency), latency.getTotalCount(), options.warmupSeconds(), EventOutlet.path(options.journalMode));
         final AlertTally tally = run.tally();
         line(text, "alerts", "%,d in the output journal: velocity %,d, geo-jump %,d, amount spike %,d", tally.alerts,
             tally.alertsByRule.get(Rule.VELOCITY), tally.alertsByRule.get(Rule.GEO_JUMP),

@@ -6,13 +6,15 @@ import io.ringflow.journal.InputJournal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,13 +24,12 @@ class FraudDemoTest
 {
     private static final int CARDS = 1_000;
 
-    @ParameterizedTest(name = "--threads {0}")
-    @ValueSource(ints = {2, 3})
+    @ParameterizedTest(name = "--threads {0} --journal-mode {1}")
+    @CsvSource({"2, durable", "3, durable", "2, fast"})
     void shouldCatchTheInjectedFraudDeadLetterEveryMalformedEventAndRefuseToAppendToACompleteJournal(
-        final int threads, @TempDir final Path dir) throws Exception
+        final int threads, final String journalMode, @TempDir final Path dir) throws Exception
     {
-        final FraudOptions options = options(dir, 42);
-        options.threads = threads;
+        final FraudOptions options = options(dir, 42, "--threads", String.valueOf(threads), "--journal-mode", journalMode);
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final FraudRun run = FraudDemo.run(options, new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
         final String printed = bytes.toString(StandardCharsets.UTF_8);
@@ -102,9 +103,11 @@ class FraudDemoTest
         assertThat(run.tally().alerts).isPositive().isEqualTo(run.counters().alerts());
     }
 
-    private static FraudOptions options(final Path dir, final long seed)
+    private static FraudOptions options(final Path dir, final long seed, final String... more)
     {
-        return FraudOptions.parse(new String[] {"--duration", "2", "--rate", "25000", "--cards", String.valueOf(CARDS),
-            "--seed", String.valueOf(seed), "--journal-dir", dir.toString()});
+        final List<String> args = new ArrayList<>(List.of("--duration", "2", "--rate", "25000", "--cards",
+            String.valueOf(CARDS), "--seed", String.valueOf(seed), "--journal-dir", dir.toString()));
+        args.addAll(List.of(more));
+        return FraudOptions.parse(args.toArray(String[]::new));
     }
 }

@@ -1,6 +1,7 @@
 package io.ringflow.examples.fraud;
 
 import io.ringflow.examples.DemoOptions.UsageException;
+import io.ringflow.journal.durable.JournalMode;
 import io.ringflow.pipeline.WaitStrategy;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,7 @@ class FraudOptionsTest
             .contains("--rate EVENTS_PER_S (50000)").contains("--cards N (10000)").contains("--seed N (42)")
             .contains("--checkpoint-every SECONDS (10)").contains("(yielding").contains("--threads 2|3 (2)");
         assertThat(FraudOptions.parse(new String[0]).threads).isEqualTo(2);
+        assertThat(FraudOptions.parse(new String[0]).journalMode).isEqualTo(JournalMode.DURABLE);
         assertThat(FraudOptions.parse(new String[] {"--duration", "6"}).warmupSeconds()).isEqualTo(2);
     }
 
@@ -35,7 +37,7 @@ class FraudOptionsTest
     {
         final FraudOptions options = FraudOptions.parse(new String[] {"--duration", "12", "--rate", "1_000", "--cards", "100",
             "--seed", "-7", "--journal-dir", "/tmp/x", "--warmup", "0", "--wait", "busy-spin",
-            "--checkpoint-every", "3", "--threads", "3"});
+            "--checkpoint-every", "3", "--threads", "3", "--journal-mode", "fast"});
         assertThat(options.durationSeconds).isEqualTo(12);
         assertThat(options.ratePerSecond).isEqualTo(1_000);
         assertThat(options.cards).isEqualTo(100);
@@ -45,6 +47,7 @@ class FraudOptionsTest
         assertThat(options.waitStrategy).isEqualTo(WaitStrategy.BUSY_SPIN);
         assertThat(options.checkpointEverySeconds).isEqualTo(3);
         assertThat(options.threads).isEqualTo(3);
+        assertThat(options.journalMode).isEqualTo(JournalMode.FAST);
     }
 
     @Test
@@ -64,6 +67,7 @@ class FraudOptionsTest
         assertUsage("option --wait must be one of busy-spin, yielding, sleeping, blocking; was nap", "--wait", "nap");
         assertUsage("option --threads must be 2 (generator; feeder running the detector) or 3 (generator; feeder; " +
             "detector), was 4", "--threads", "4");
+        assertUsage("option --journal-mode must be durable or fast, was quick", "--journal-mode", "quick");
         assertUsage("unknown option --speed", "--speed", "1");
         assertUsage("option --seed needs a value", "--seed");
         assertThatThrownBy(() -> FraudOptions.parse(new String[] {"--help"}))
