@@ -1,0 +1,118 @@
+package io.ringflow.perf.peers;
+
+import io.ringflow.perf.nexmark.NexmarkEvent;
+import io.ringflow.perf.nexmark.WindowMax;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Each Flink job computes what the Ringflow query of the same name computes, on the same generated events:
+ * the same results, record by record and in the same order, with the same timestamps, and the same
+ * {@link Fingerprint} through the measured (accumulator) path. Two event rates: the benchmarks' 10,000
+ * events/s (20,000 events are 2 s of event time: one Q7 window, a few Q5 windows, most fired by the end of
+ * input) and 1,000 events/s (20 s: two Q7 windows and a dozen Q5 windows fired by the watermark itself).
+ * <p>
+ * Where the engines could differ and, on this input, do not (see {@link PeerQuery}): Flink's watermark is
+ * periodic and lags Ringflow's per-event one, which moves firings later in time but, with no late event,
+ * changes no window's content; and both fire every window still open at the end of input (Ringflow's
+ * end-of-stream watermark, Flink's {@code Long.MAX_VALUE} one), so the tail windows are in both outputs.
+ */
+class FlinkMatchesRingflowTest
+{
+    private static final long EVENTS = 20_000;
+    private static final long SEED = 11;
+    private static LocalFlink flink;
+
+    @BeforeAll
+    static void startFlink()
+    {
+        flink = new LocalFlink();
+    }
+
+    @AfterAll
+    static void stopFlink()
+    {
+        flink.close();
+    }
+
+    @ParameterizedTest(name = "{0} at {1} us between events")
+    @CsvSource({
+        "Q1, 100", "Q2, 100", "Q5, 100", "Q7, 100",
+        "Q1, 1000", "Q2, 1000", "Q5, 1000", "Q7, 1000",
+    })
+    void shouldGiveRingflowsResultsOnTheSameEvents(final PeerQuery query, final long interEventDelayUs)
+    {
+        final NexmarkInput input = new NexmarkInput(SEED, interEventDelayUs, EVENTS);
+
+        final List<String> fromRingflow = new ArrayList<>();
+        final Fingerprint ringflowFingerprint = new Fingerprint();
+        RingflowRun.run(query, input.newStream(), EVENTS, (hash, timestamp, result) ->
+        {
+            fromRingflow.add(result + " at " + timestamp);
+            ringflowFingerprint.add(hash, timestamp);
+        });
+
+        assertThat(flink.collect(query, input)).isEqualTo(fromRingflow);
+        assertThat(flink.fingerprint(query, input, new FlinkSettings(FlinkSettings.DEFAULT_BUFFER_TIMEOUT_MS, true)))
+            .isEqualTo(ringflowFingerprint)
+            .isEqualTo(RingflowRun.fingerprint(query, input));
+        assertThat(fromRingflow).hasSizeGreaterThan(expectedAtLeast(query, interEventDelayUs));
+    }
+
+    /** The measured path with Flink's default of no object reuse, and Ringflow reading the shared array. */
+    @Test
+    void shouldFingerprintTheSameWithoutObjectReuseAndFromTheEventArray()
+    {
+        final NexmarkInput input = NexmarkInput.standard(SEED, EVENTS);
+        final EventArray events = EventArrays.of(input);
+        final Fingerprint fromArray = new Fingerprint();
+        RingflowRun.run(PeerQuery.Q5, events.cursor(), events.size(), (hash, timestamp, result) -> fromArray.add(hash, timestamp));
+
+        assertThat(fromArray).isEqualTo(RingflowRun.fingerprint(PeerQuery.Q5, input));
+        assertThat(flink.fingerprint(PeerQuery.Q5, input, new FlinkSettings(10, false))).isEqualTo(fromArray);
+    }
+
+    @Test
+    void shouldHashEqualResultsAlikeOnBothEngines()
+    {
+        final FlinkEvent bid = FlinkEvent.of(new NexmarkEvent().setBid(1_123, 2_000, 99, 5_000));
+        assertThat(bid.resultHash()).isEqualTo(ResultHash.event(bid.toNexmark(new NexmarkEvent())));
+        assertThat(bid.render()).isEqualTo("Bid(auction 1123 bidder 2000 price 99 @5000)");
+
+        final WindowMaxRecord window = WindowMaxRecord.of(10_000, WindowMax.pack(7, 1_500));
+        assertThat(window.render()).isEqualTo("WindowMax(end 10000 id 1500 value 7)");
+        assertThat(window.resultHash()).isEqualTo(
+            ResultHash.window(new WindowMax().set(10_000, WindowMax.pack(7, 1_500))));
+    }
+
+    @Test
+    void shouldRejectFewerThanThreePairs()
+    {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> Options.parse("--pairs", "2"));
+        assertThat(Options.parse("--events", "1_000", "--queries", "q5,Q7").queries())
+            .containsExactly(PeerQuery.Q5, PeerQuery.Q7);
+    }
+
+    // Lower bounds that catch a job which silently produces little: Q1 keeps every bid (46 in 50 events).
+    private static int expectedAtLeast(final PeerQuery query, final long interEventDelayUs)
+    {
+        final long seconds = EVENTS * interEventDelayUs / 1_000_000;
+        return switch (query)
+        {
+            case Q1 -> (int)(EVENTS / 50 * 46) - 1;
+            case Q2 -> 0;
+            case Q5 -> (int)(seconds / 2);
+            case Q7 -> (int)(seconds / 10);
+        };
+    }
+}
