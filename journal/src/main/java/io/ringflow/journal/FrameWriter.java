@@ -40,6 +40,7 @@ final class FrameWriter implements AutoCloseable
     private final ExcerptAppender appender;
     private final CRC32C crc = new CRC32C();
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+    private final DiskSpaceGuard spaceGuard;
     private long lastWritten = -1;
     private PageToucher pageToucher;
     private int touchedCycle = Integer.MIN_VALUE;
@@ -59,6 +60,7 @@ final class FrameWriter implements AutoCloseable
         final SingleChronicleQueueBuilder builder = ChronicleQueue.singleBuilder(directory).rollCycle(rollCycle);
         this.queue = null == cycleTime ? builder.build() : builder.timeProvider(cycleTime).build();
         this.appender = queue.createAppender();
+        this.spaceGuard = new DiskSpaceGuard(directory);   // after the queue: it made the directory
     }
 
     /** @return the record being built: header from offset 0, payload from the frame's header length. */
@@ -100,6 +102,7 @@ final class FrameWriter implements AutoCloseable
      */
     long write(final int payloadLength)
     {
+        spaceGuard.beforeWriting(frame.crcOffset(payloadLength) + RecordFrame.TRAILER_LENGTH, lastWritten);
         try
         {
             // counted once the document is closed: closing completes its header, and that can fault too

@@ -1,0 +1,86 @@
+package io.ringflow.journal;
+
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Refuses journal appends while the file system is all but full, before one of them can fault.
+ * <p>
+ * A journal writes through a memory mapping of a sparse file, so the disk filling up shows as a fault on
+ * a store to a page the file system cannot back — and the JVM reports such a fault late, at a later
+ * safepoint: the append that faulted may already have returned, an entry acknowledged with its bytes
+ * lost. So the writer asks the file system for its free space every {@link #CHECK_EVERY_BYTES} bytes
+ * written and refuses appends once fewer than {@link #RESERVE_BYTES} are left: everything acknowledged
+ * before stays intact, and the refusal is a clean error, not a fault. The reserve covers what can be
+ * written between two checks, Chronicle's index pages included.
+ * <p>
+ * Threading: the writer's thread.
+ */
+final class DiskSpaceGuard
+{
+    /** How many bytes are written between two free-space checks (a {@code statvfs} call: about a microsecond). */
+    static final long CHECK_EVERY_BYTES = 16 * 1024;
+    /** The free space under which appends are refused. */
+    static final long RESERVE_BYTES = 128 * 1024;
+
+    private final Path directory;
+    private final FileStore store;
+    private long written;
+    private long nextCheck;
+
+    DiskSpaceGuard(final Path directory)
+    {
+        this.directory = directory;
+        this.store = fileStore(directory);
+    }
+
+    /**
+     * @param bytes about to be appended.
+     * @param lastWritten the sequence of the last entry appended, for the message.
+     * @throws JournalException if the file system has less than {@link #RESERVE_BYTES} free.
+     */
+    void beforeWriting(final int bytes, final long lastWritten)
+    {
+        written += bytes;
+        if (written < nextCheck || null == store)
+        {
+            return;
+        }
+        nextCheck = written + CHECK_EVERY_BYTES;
+        final long usable = usableSpace();
+        if (usable >= 0 && usable < RESERVE_BYTES)
+        {
+            nextCheck = written;   // and again next time: space may have been freed
+            throw new JournalException("journal " + directory + ": the disk is full: " + usable + " bytes free, " +
+                "less than the " + RESERVE_BYTES + " a journal keeps in reserve so that no append faults half " +
+                "way; this entry was not appended, entries up to sequence " + lastWritten + " (the last this " +
+                "writer appended, -1 if none) are intact; free space and append again");
+        }
+    }
+
+    private long usableSpace()
+    {
+        try
+        {
+            return store.getUsableSpace();
+        }
+        catch (final IOException ex)
+        {
+            return -1;   // unknown: the mapped write's own fault handling still applies
+        }
+    }
+
+    private static FileStore fileStore(final Path directory)
+    {
+        try
+        {
+            return Files.getFileStore(directory);
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
+    }
+}
