@@ -11,17 +11,22 @@ import java.nio.file.Path;
  * A journal writes through a memory mapping of a sparse file, so the disk filling up shows as a fault on
  * a store to a page the file system cannot back — and the JVM reports such a fault late, at a later
  * safepoint: the append that faulted may already have returned, an entry acknowledged with its bytes
- * lost. So the writer asks the file system for its free space every {@link #CHECK_EVERY_BYTES} bytes
- * written and refuses appends once fewer than {@link #RESERVE_BYTES} are left: everything acknowledged
- * before stays intact, and the refusal is a clean error, not a fault. The reserve covers what can be
- * written between two checks, Chronicle's index pages included.
+ * lost. So the writer asks the file system for its free space and refuses appends once fewer than
+ * {@link #RESERVE_BYTES} are left: everything acknowledged before stays intact, and the refusal is a clean
+ * error, not a fault. It asks again after writing half of what was free above the reserve (at most
+ * {@link #MAX_CHECK_EVERY_BYTES}, at least {@link #CHECK_EVERY_BYTES}): the JDK's free-space query allocates
+ * (~80 bytes), so on a roomy disk it runs once per 64 MiB, and only a nearly full one is asked every 16 KiB.
+ * The reserve covers what can be written between two checks, Chronicle's index pages included; another
+ * process filling the disk between two checks is not covered (the mapped write's own fault handling is).
  * <p>
  * Threading: the writer's thread.
  */
 final class DiskSpaceGuard
 {
-    /** How many bytes are written between two free-space checks (a {@code statvfs} call: about a microsecond). */
+    /** The fewest bytes written between two free-space checks (a {@code statvfs} call: about a microsecond). */
     static final long CHECK_EVERY_BYTES = 16 * 1024;
+    /** The most bytes written between two checks. */
+    static final long MAX_CHECK_EVERY_BYTES = 64L * 1024 * 1024;
     /** The free space under which appends are refused. */
     static final long RESERVE_BYTES = 128 * 1024;
 
@@ -48,8 +53,8 @@ final class DiskSpaceGuard
         {
             return;
         }
-        nextCheck = written + CHECK_EVERY_BYTES;
         final long usable = usableSpace();
+        nextCheck = written + Math.max(CHECK_EVERY_BYTES, Math.min(MAX_CHECK_EVERY_BYTES, (usable - RESERVE_BYTES) / 2));
         if (usable >= 0 && usable < RESERVE_BYTES)
         {
             nextCheck = written;   // and again next time: space may have been freed
