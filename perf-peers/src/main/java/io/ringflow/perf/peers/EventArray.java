@@ -1,8 +1,8 @@
 package io.ringflow.perf.peers;
 
 import io.ringflow.perf.nexmark.EventSource;
+import io.ringflow.perf.nexmark.NexmarkColumns;
 import io.ringflow.perf.nexmark.NexmarkEvent;
-import io.ringflow.perf.nexmark.NexmarkStream;
 
 /**
  * A run's input, generated once and held column by column in primitive arrays (about 50 bytes an event: 100 MB
@@ -13,18 +13,7 @@ import io.ringflow.perf.nexmark.NexmarkStream;
  */
 final class EventArray
 {
-    private static final byte PERSON = 0;
-    private static final byte AUCTION = 1;
-    private static final byte BID = 2;
-
-    private final byte[] kinds;
-    private final long[] ids;
-    private final long[] persons;
-    private final long[] prices;
-    private final byte[] categories;
-    private final long[] reserves;
-    private final long[] expires;
-    private final long[] dateTimes;
+    private final NexmarkColumns columns;
 
     /**
      * Generate the input's events.
@@ -37,34 +26,13 @@ final class EventArray
         {
             throw new IllegalArgumentException("too many events to hold: " + input.events());
         }
-        final int size = (int)input.events();
-        kinds = new byte[size];
-        ids = new long[size];
-        persons = new long[size];
-        prices = new long[size];
-        categories = new byte[size];
-        reserves = new long[size];
-        expires = new long[size];
-        dateTimes = new long[size];
-        final NexmarkStream stream = input.newStream();
-        final NexmarkEvent event = new NexmarkEvent();
-        for (int i = 0; i < size; i++)
-        {
-            dateTimes[i] = stream.next(event);
-            kinds[i] = (byte)event.kind().ordinal();
-            ids[i] = event.kind() == NexmarkEvent.Kind.PERSON ? event.id() : event.auction();
-            persons[i] = event.person();
-            prices[i] = event.price();
-            categories[i] = (byte)event.category();
-            reserves[i] = event.reserve();
-            expires[i] = event.expires();
-        }
+        columns = new NexmarkColumns(input.newStream(), (int)input.events());
     }
 
     /** @return events held. */
     int size()
     {
-        return kinds.length;
+        return columns.size();
     }
 
     /**
@@ -74,19 +42,8 @@ final class EventArray
      */
     NexmarkEvent fill(final int index, final NexmarkEvent event)
     {
-        final long dateTime = dateTimes[index];
-        switch (kinds[index])
-        {
-            case PERSON:
-                return event.setPerson(ids[index], dateTime);
-            case AUCTION:
-                return event.setAuction(ids[index], persons[index], prices[index], categories[index], reserves[index],
-                    expires[index], dateTime);
-            case BID:
-                return event.setBid(ids[index], persons[index], prices[index], dateTime);
-            default:
-                throw new IllegalStateException("corrupt kind " + kinds[index] + " at " + index);
-        }
+        columns.fill(index, event, 0, 0, 0);
+        return event;
     }
 
     /** @return a source reading the events from the first, once; it allocates nothing per event. */

@@ -2,8 +2,8 @@ package io.ringflow.perf.nexmark;
 
 /**
  * A pre-generated cycle of Nexmark events replayed without end, so that a benchmark measures the query,
- * not the generator. The cycle is stored column by column in primitive arrays; {@link #next} fills the one
- * reused {@link NexmarkEvent} from them. After the last event the cursor wraps and every id and time moves
+ * not the generator. The cycle is stored column by column ({@link NexmarkColumns}); {@link #next} fills the
+ * one reused {@link NexmarkEvent} from it. After the last event the cursor wraps and every id and time moves
  * on by what one cycle covers:
  * <pre>
  *   cycle c: person ids + c * peoplePerCycle, auction ids + c * auctionsPerCycle,
@@ -17,18 +17,7 @@ package io.ringflow.perf.nexmark;
  */
 public final class NexmarkStream implements EventSource
 {
-    private static final byte PERSON = 0;
-    private static final byte AUCTION = 1;
-    private static final byte BID = 2;
-
-    private final byte[] kinds;
-    private final long[] ids;
-    private final long[] persons;
-    private final long[] prices;
-    private final byte[] categories;
-    private final long[] reserves;
-    private final long[] expires;
-    private final long[] dateTimes;
+    private final NexmarkColumns cycle;
     private final long peoplePerCycle;
     private final long auctionsPerCycle;
     private final long cycleSpanMs;
@@ -54,26 +43,7 @@ public final class NexmarkStream implements EventSource
                 NexmarkGenerator.PROPORTION_DENOMINATOR + " events spanning whole milliseconds, got " + events +
                 " events of " + generator.interEventDelayUs() + " us");
         }
-        kinds = new byte[events];
-        ids = new long[events];
-        persons = new long[events];
-        prices = new long[events];
-        categories = new byte[events];
-        reserves = new long[events];
-        expires = new long[events];
-        dateTimes = new long[events];
-        final NexmarkEvent event = new NexmarkEvent();
-        for (int i = 0; i < events; i++)
-        {
-            dateTimes[i] = generator.next(event);
-            kinds[i] = (byte)event.kind().ordinal();
-            ids[i] = event.kind() == NexmarkEvent.Kind.PERSON ? event.id() : event.auction();
-            persons[i] = event.person();
-            prices[i] = event.price();
-            categories[i] = (byte)event.category();
-            reserves[i] = event.reserve();
-            expires[i] = event.expires();
-        }
+        cycle = new NexmarkColumns(generator, events);
         peoplePerCycle = events / NexmarkGenerator.PROPORTION_DENOMINATOR;
         auctionsPerCycle = peoplePerCycle * NexmarkGenerator.AUCTION_PROPORTION;
         cycleSpanMs = spanUs / 1000;
@@ -82,24 +52,8 @@ public final class NexmarkStream implements EventSource
     @Override
     public long next(final NexmarkEvent event)
     {
-        final int i = cursor;
-        final long dateTime = dateTimes[i] + timeOffset;
-        switch (kinds[i])
-        {
-            case PERSON:
-                event.setPerson(ids[i] + personOffset, dateTime);
-                break;
-            case AUCTION:
-                event.setAuction(ids[i] + auctionOffset, persons[i] + personOffset, prices[i], categories[i],
-                    reserves[i], expires[i] + timeOffset, dateTime);
-                break;
-            case BID:
-                event.setBid(ids[i] + auctionOffset, persons[i] + personOffset, prices[i], dateTime);
-                break;
-            default:
-                throw new IllegalStateException("corrupt kind " + kinds[i] + " at " + i);
-        }
-        if (++cursor == kinds.length)
+        final long dateTime = cycle.fill(cursor, event, personOffset, auctionOffset, timeOffset);
+        if (++cursor == cycle.size())
         {
             cursor = 0;
             personOffset += peoplePerCycle;
@@ -112,7 +66,7 @@ public final class NexmarkStream implements EventSource
     /** @return events per cycle. */
     public int cycleLength()
     {
-        return kinds.length;
+        return cycle.size();
     }
 
     /** @return the nominal event time one cycle covers, ms. */
