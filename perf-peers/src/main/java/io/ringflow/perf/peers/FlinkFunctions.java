@@ -1,7 +1,5 @@
 package io.ringflow.perf.peers;
 
-import io.ringflow.perf.nexmark.Q1CurrencyConversion;
-import io.ringflow.perf.nexmark.Q2Selection;
 import io.ringflow.perf.nexmark.WindowMax;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.streaming.api.functions.windowing.ProcessAllWindowFunction;
@@ -11,8 +9,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * The functions of {@link FlinkQueries}' jobs. The per-record ones reuse the Ringflow queries' own
- * definitions ({@link Q1CurrencyConversion#toEuroCents}, {@link WindowMax#pack}), so the two engines cannot
- * drift apart on a constant. Window functions aggregate into a boxed {@code Long}, Flink's ordinary way; the
+ * definitions ({@link PeerEvent#toEuros}, {@link WindowMax#pack}), so the engines cannot drift apart on a
+ * constant. Window functions aggregate into a boxed {@code Long}, Flink's ordinary way; the
  * accumulator lives in Flink's heap state backend.
  * <p>
  * Threading: Flink's contract: one instance per subtask, never called concurrently.
@@ -21,18 +19,6 @@ final class FlinkFunctions
 {
     private FlinkFunctions()
     {
-    }
-
-    static FlinkEvent toEuros(final FlinkEvent bid)
-    {
-        final FlinkEvent converted = bid.copy();
-        converted.price = Q1CurrencyConversion.toEuroCents(bid.price);
-        return converted;
-    }
-
-    static boolean selects(final FlinkEvent event)
-    {
-        return event.isBid() && event.auction % Q2Selection.AUCTION_MODULUS == 0;
     }
 
     /** Q5's first window: bids per auction. */

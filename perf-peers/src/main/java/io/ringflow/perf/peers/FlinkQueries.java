@@ -33,7 +33,7 @@ import java.time.Duration;
  */
 final class FlinkQueries
 {
-    private static final TypeInformation<FlinkEvent> EVENT = TypeInformation.of(FlinkEvent.class);
+    private static final TypeInformation<PeerEvent> EVENT = TypeInformation.of(PeerEvent.class);
     private static final TypeInformation<Bid> BID = TypeInformation.of(Bid.class);
     private static final TypeInformation<AuctionCount> AUCTION_COUNT = TypeInformation.of(AuctionCount.class);
     private static final TypeInformation<WindowMaxRecord> WINDOW_MAX = TypeInformation.of(WindowMaxRecord.class);
@@ -43,29 +43,45 @@ final class FlinkQueries
     }
 
     /**
+     * @param query  the query.
+     * @param events the source.
+     * @return the query's job on the source, up to its results.
+     */
+    static DataStream<? extends ResultRecord> of(final PeerQuery query, final DataStream<PeerEvent> events)
+    {
+        return switch (query)
+        {
+            case Q1 -> q1(events);
+            case Q2 -> q2(events);
+            case Q5 -> q5(events);
+            case Q7 -> q7(events);
+        };
+    }
+
+    /**
      * @param events the source.
      * @return Q1: every bid, price in euro cents ({@link Q1CurrencyConversion#toEuroCents}).
      */
-    static DataStream<FlinkEvent> q1(final DataStream<FlinkEvent> events)
+    static DataStream<PeerEvent> q1(final DataStream<PeerEvent> events)
     {
-        return events.filter(FlinkEvent::isBid).name("q1-bids")
-            .map(FlinkFunctions::toEuros, EVENT).name("q1-euros");
+        return events.filter(PeerEvent::isBid).name("q1-bids")
+            .map(PeerEvent::toEuros, EVENT).name("q1-euros");
     }
 
     /**
      * @param events the source.
      * @return Q2: the bids on auctions whose id is a multiple of {@value Q2Selection#AUCTION_MODULUS}.
      */
-    static DataStream<FlinkEvent> q2(final DataStream<FlinkEvent> events)
+    static DataStream<PeerEvent> q2(final DataStream<PeerEvent> events)
     {
-        return events.filter(FlinkFunctions::selects).name("q2-selection");
+        return events.filter(PeerEvent::selects).name("q2-selection");
     }
 
     /**
      * @param events the source.
      * @return Q5: per sliding window that holds a bid, the auction with the most bids (ties: the larger id).
      */
-    static DataStream<WindowMaxRecord> q5(final DataStream<FlinkEvent> events)
+    static DataStream<WindowMaxRecord> q5(final DataStream<PeerEvent> events)
     {
         return bids(events, "q5")
             .keyBy(bid -> bid.auction, Types.LONG)
@@ -84,7 +100,7 @@ final class FlinkQueries
      * @param events the source.
      * @return Q7: per tumbling window that holds a bid, the highest price and its auction (ties: the larger id).
      */
-    static DataStream<WindowMaxRecord> q7(final DataStream<FlinkEvent> events)
+    static DataStream<WindowMaxRecord> q7(final DataStream<PeerEvent> events)
     {
         return bids(events, "q7")
             .windowAll(TumblingEventTimeWindows.of(Duration.ofMillis(Q7HighestBid.SIZE_MS)))
@@ -93,9 +109,9 @@ final class FlinkQueries
             .name("q7-highest-bid");
     }
 
-    private static DataStream<Bid> bids(final DataStream<FlinkEvent> events, final String query)
+    private static DataStream<Bid> bids(final DataStream<PeerEvent> events, final String query)
     {
-        return events.filter(FlinkEvent::isBid).name(query + "-bids")
+        return events.filter(PeerEvent::isBid).name(query + "-bids")
             .map(Bid::of, BID).name(query + "-project");
     }
 }

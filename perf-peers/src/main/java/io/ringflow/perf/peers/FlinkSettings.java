@@ -28,6 +28,8 @@ public record FlinkSettings(long bufferTimeoutMs, boolean objectReuse)
 {
     /** Flink's default buffer timeout, ms. */
     public static final long DEFAULT_BUFFER_TIMEOUT_MS = 100;
+    /** The measurement's defaults: Flink's buffer timeout, object reuse on. */
+    public static final FlinkSettings DEFAULTS = new FlinkSettings(DEFAULT_BUFFER_TIMEOUT_MS, true);
 
     /** @return the job configuration. */
     Configuration configuration()

@@ -18,6 +18,7 @@ import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.runtime.minicluster.MiniClusterJobClient;
+import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -30,27 +31,48 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
- * Flink local execution for the peers: one MiniCluster (one task manager) started once, and each query run as
- * a job on it, so that a run's cost is the job's, not a cluster's start-up (seconds). This is what
- * {@code StreamExecutionEnvironment}'s local mode does per job, and what conformance-flink's
+ * Apache Flink as a peer: local execution on one MiniCluster (one task manager) started once, and each query run
+ * as a job on it ({@link FlinkQueries}), so that a run's cost is the job's, not a cluster's start-up (seconds).
+ * This is what {@code StreamExecutionEnvironment}'s local mode does per job, and what conformance-flink's
  * {@code SharedMiniCluster} does for its tests; flink-test-utils would bring Hadoop and JUnit 4 along.
  * <p>
- * A job reads {@link NexmarkInput}'s events (from its {@link EventArrays} array) through a {@link DataGeneratorSource} with Flink's stock
- * {@code WatermarkStrategy.forBoundedOutOfOrderness} of the Ringflow queries' bound (4 s), event time from each
- * event's {@code dateTime}.
+ * A job reads {@link NexmarkInput}'s events (from its {@link EventArrays} array) through a
+ * {@link DataGeneratorSource} with Flink's stock {@code WatermarkStrategy.forBoundedOutOfOrderness} of the Ringflow
+ * queries' bound (4 s), event time from each event's {@code dateTime}.
+ * <p>
+ * The semantics coincide exactly with Ringflow's on this workload, so outputs are equal record by record: windows
+ * aligned to epoch 0 on both; a window fires when the watermark reaches {@code end - 1} and its result is stamped
+ * {@code end - 1} on both; both watermarks are {@code maxTimestamp - 4000 - 1} (Ringflow's after every event that
+ * advances it, Flink's every 200 ms of wall time, so Flink's lags: this changes when windows fire, not what they
+ * hold, because no event of this input is late under either); and at the end of the input both engines fire every
+ * open window (Ringflow's driver sends the end-of-stream watermark, Flink's bounded source ends with
+ * {@code Long.MAX_VALUE}). What differs is representation only: Ringflow's Q1 rewrites one reused event, Flink
+ * allocates a new record per result and per event.
  * <p>
  * Threading: one caller at a time; the jobs run on Flink's threads. Close it to stop the cluster.
  */
-public final class LocalFlink implements AutoCloseable
+public final class LocalFlink implements PeerEngine
 {
     private static final String EXECUTOR_NAME = "ringflow-perf-peers-minicluster";
-    private static final TypeInformation<FlinkEvent> EVENT = TypeInformation.of(FlinkEvent.class);
+    private static final TypeInformation<PeerEvent> EVENT = TypeInformation.of(PeerEvent.class);
 
     private final MiniCluster miniCluster;
+    private final FlinkSettings settings;
 
-    /** Start the cluster. */
+    /** Start the cluster; measured jobs run with {@link FlinkSettings#DEFAULTS}. */
     public LocalFlink()
     {
+        this(FlinkSettings.DEFAULTS);
+    }
+
+    /**
+     * Start the cluster.
+     *
+     * @param settings the measured jobs' settings.
+     */
+    public LocalFlink(final FlinkSettings settings)
+    {
+        this.settings = settings;
         final MiniClusterConfiguration configuration = new MiniClusterConfiguration.Builder()
             .setConfiguration(new Configuration())
             .setNumTaskManagers(1)
@@ -71,6 +93,24 @@ public final class LocalFlink implements AutoCloseable
         }
     }
 
+    @Override
+    public String name()
+    {
+        return "flink";
+    }
+
+    @Override
+    public String describe()
+    {
+        return "Flink " + EnvironmentInformation.getVersion() + " local execution: " + settings;
+    }
+
+    @Override
+    public Fingerprint fingerprint(final PeerQuery query, final NexmarkInput input)
+    {
+        return fingerprint(query, input, settings);
+    }
+
     /**
      * Run a query to the fingerprinting sink (the measured form).
      *
@@ -82,7 +122,7 @@ public final class LocalFlink implements AutoCloseable
     Fingerprint fingerprint(final PeerQuery query, final NexmarkInput input, final FlinkSettings settings)
     {
         final StreamExecutionEnvironment env = environment(settings);
-        sinkFingerprint(query.flink(source(env, input)));
+        sinkFingerprint(FlinkQueries.of(query, source(env, input)));
         try
         {
             final JobExecutionResult result = env.execute("nexmark " + query + " (" + input.events() + " events)");
@@ -105,13 +145,14 @@ public final class LocalFlink implements AutoCloseable
      * @param input the events.
      * @return the results in arrival order, as {@link RenderFunction} renders them.
      */
+    @Override
     public List<String> collect(final PeerQuery query, final NexmarkInput input)
     {
         final StreamExecutionEnvironment env = environment(new FlinkSettings(FlinkSettings.DEFAULT_BUFFER_TIMEOUT_MS, true));
         final List<String> results = new ArrayList<>();
         try
         {
-            final CloseableIterator<String> rendered = render(query.flink(source(env, input))).collectAsync();
+            final CloseableIterator<String> rendered = render(FlinkQueries.of(query, source(env, input))).collectAsync();
             final JobClient job = env.executeAsync("nexmark " + query + " collected");
             try (rendered)
             {
@@ -135,10 +176,10 @@ public final class LocalFlink implements AutoCloseable
         return new StreamExecutionEnvironment(new Executor(), configuration, getClass().getClassLoader());
     }
 
-    private static DataStream<FlinkEvent> source(final StreamExecutionEnvironment env, final NexmarkInput input)
+    private static DataStream<PeerEvent> source(final StreamExecutionEnvironment env, final NexmarkInput input)
     {
-        final WatermarkStrategy<FlinkEvent> watermarks = WatermarkStrategy
-            .<FlinkEvent>forBoundedOutOfOrderness(Duration.ofMillis(NexmarkDriver.MAX_OUT_OF_ORDERNESS_MS))
+        final WatermarkStrategy<PeerEvent> watermarks = WatermarkStrategy
+            .<PeerEvent>forBoundedOutOfOrderness(Duration.ofMillis(NexmarkDriver.MAX_OUT_OF_ORDERNESS_MS))
             .withTimestampAssigner((event, previous) -> event.dateTime);
         return env.fromSource(new DataGeneratorSource<>(new NexmarkEventFunction(input), input.events(), EVENT),
             watermarks, "nexmark-events");

@@ -6,12 +6,12 @@ import org.apache.flink.connector.datagen.source.GeneratorFunction;
 
 /**
  * The Flink jobs' event source: {@code DataGeneratorSource} asks for record 0, 1, 2... and this function
- * answers with that event of the run's {@link EventArray}, as a new {@link FlinkEvent} (a Flink source hands
+ * answers with that event of the run's {@link EventArray}, as a new {@link PeerEvent} (a Flink source hands
  * downstream a new object per record).
  * <p>
  * Threading: Flink's: opened, called and closed on the source task's thread.
  */
-final class NexmarkEventFunction implements GeneratorFunction<Long, FlinkEvent>
+final class NexmarkEventFunction implements GeneratorFunction<Long, PeerEvent>
 {
     private static final long serialVersionUID = 1L;
 
@@ -33,8 +33,8 @@ final class NexmarkEventFunction implements GeneratorFunction<Long, FlinkEvent>
     }
 
     @Override
-    public FlinkEvent map(final Long index)
+    public PeerEvent map(final Long index)
     {
-        return FlinkEvent.of(events.fill(Math.toIntExact(index), event));
+        return PeerEvent.of(events.fill(Math.toIntExact(index), event));
     }
 }

@@ -5,86 +5,31 @@ import io.ringflow.perf.nexmark.Q1CurrencyConversion;
 import io.ringflow.perf.nexmark.Q2Selection;
 import io.ringflow.perf.nexmark.Q5HotItems;
 import io.ringflow.perf.nexmark.Q7HighestBid;
-import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
- * The queries built on both engines: each pairs the Ringflow query of {@code io.ringflow.perf.nexmark} with its
- * Flink job in {@link FlinkQueries}, and says how both engines' results are hashed.
+ * The Nexmark queries run on Ringflow and on the peers: each names the Ringflow query of
+ * {@code io.ringflow.perf.nexmark} that the peers' versions ({@link FlinkQueries}, {@link KafkaQueries},
+ * {@link EsperQueries}) must match, result for result, and says how its results are hashed ({@link ResultHash}).
  * <p>
- * The semantics coincide exactly on this workload, so outputs are compared for equality, record by record in
- * the tests and by {@link Fingerprint} in the measurement: same events in the same order; windows aligned to
- * epoch 0 on both; a window fires when the watermark reaches {@code end - 1} and its result is stamped
- * {@code end - 1} on both; both watermarks are {@code maxTimestamp - 4000 - 1} (Ringflow's after every event
- * that advances it, Flink's every 200 ms of wall time, so Flink's lags: this changes when windows fire, not
- * what they hold, because no event of this input is late under either); and at the end of the input both
- * engines fire every open window (Ringflow's driver sends the end-of-stream watermark, Flink's bounded source
- * ends with {@code Long.MAX_VALUE}). What differs is representation only: Ringflow's Q1 rewrites one reused
- * event, Flink allocates a new record per result and per event.
+ * What every version computes, on the same events in the same order: Q1 and Q2 emit one result per selected
+ * bid, stamped with the bid's time; Q5 and Q7 emit one result per event-time window that holds a bid (windows
+ * aligned to epoch 0), stamped {@code end - 1}, once, after no event can change it any more (Ringflow: the
+ * watermark {@code maxTimestamp - 4000 - 1} reaches {@code end - 1}), and at the end of the input every window
+ * still open is emitted. How each peer gets there, and where its firing times differ (never its results), is in
+ * its engine's documentation.
  * <p>
  * Threading: stateless constants.
  */
 public enum PeerQuery
 {
     /** Currency conversion: every bid, price in euro cents. */
-    Q1("currency conversion")
-    {
-        @Override
-        NexmarkQuery ringflow(final ResultListener listener)
-        {
-            return Q1CurrencyConversion.ringflow(new RingflowOutput<>(ResultHash::event, listener));
-        }
-
-        @Override
-        DataStream<? extends ResultRecord> flink(final DataStream<FlinkEvent> events)
-        {
-            return FlinkQueries.q1(events);
-        }
-    },
+    Q1("currency conversion"),
     /** Selection: bids on auctions whose id is a multiple of 123. */
-    Q2("selection")
-    {
-        @Override
-        NexmarkQuery ringflow(final ResultListener listener)
-        {
-            return Q2Selection.ringflow(new RingflowOutput<>(ResultHash::event, listener));
-        }
-
-        @Override
-        DataStream<? extends ResultRecord> flink(final DataStream<FlinkEvent> events)
-        {
-            return FlinkQueries.q2(events);
-        }
-    },
+    Q2("selection"),
     /** Hot items: per sliding 10 s / 2 s window, the auction with the most bids. */
-    Q5("hot items")
-    {
-        @Override
-        NexmarkQuery ringflow(final ResultListener listener)
-        {
-            return Q5HotItems.ringflow(new RingflowOutput<>(ResultHash::window, listener));
-        }
-
-        @Override
-        DataStream<? extends ResultRecord> flink(final DataStream<FlinkEvent> events)
-        {
-            return FlinkQueries.q5(events);
-        }
-    },
+    Q5("hot items"),
     /** Highest bid: per tumbling 10 s window, the highest price and its auction. */
-    Q7("highest bid")
-    {
-        @Override
-        NexmarkQuery ringflow(final ResultListener listener)
-        {
-            return Q7HighestBid.ringflow(new RingflowOutput<>(ResultHash::window, listener));
-        }
-
-        @Override
-        DataStream<? extends ResultRecord> flink(final DataStream<FlinkEvent> events)
-        {
-            return FlinkQueries.q7(events);
-        }
-    };
+    Q7("highest bid");
 
     private final String title;
 
@@ -99,15 +44,24 @@ public enum PeerQuery
         return title;
     }
 
+    /** @return true for the queries whose results are windows (Q5, Q7) rather than events. */
+    public boolean windowed()
+    {
+        return this == Q5 || this == Q7;
+    }
+
     /**
      * @param listener receives every result.
      * @return the Ringflow query (a fused operator chain), open.
      */
-    abstract NexmarkQuery ringflow(ResultListener listener);
-
-    /**
-     * @param events the job's source.
-     * @return the job's results.
-     */
-    abstract DataStream<? extends ResultRecord> flink(DataStream<FlinkEvent> events);
+    NexmarkQuery ringflow(final ResultListener listener)
+    {
+        return switch (this)
+        {
+            case Q1 -> Q1CurrencyConversion.ringflow(new RingflowOutput<>(ResultHash::event, listener));
+            case Q2 -> Q2Selection.ringflow(new RingflowOutput<>(ResultHash::event, listener));
+            case Q5 -> Q5HotItems.ringflow(new RingflowOutput<>(ResultHash::window, listener));
+            case Q7 -> Q7HighestBid.ringflow(new RingflowOutput<>(ResultHash::window, listener));
+        };
+    }
 }

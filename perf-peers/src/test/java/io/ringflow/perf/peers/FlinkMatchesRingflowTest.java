@@ -65,7 +65,7 @@ class FlinkMatchesRingflowTest
         assertThat(flink.fingerprint(query, input, new FlinkSettings(FlinkSettings.DEFAULT_BUFFER_TIMEOUT_MS, true)))
             .isEqualTo(ringflowFingerprint)
             .isEqualTo(RingflowRun.fingerprint(query, input));
-        assertThat(fromRingflow).hasSizeGreaterThan(expectedAtLeast(query, interEventDelayUs));
+        assertThat(fromRingflow).hasSizeGreaterThan(MatchingInputs.expectedAtLeast(query, EVENTS, interEventDelayUs));
     }
 
     /** The measured path with Flink's default of no object reuse, and Ringflow reading the shared array. */
@@ -84,7 +84,7 @@ class FlinkMatchesRingflowTest
     @Test
     void shouldHashEqualResultsAlikeOnBothEngines()
     {
-        final FlinkEvent bid = FlinkEvent.of(new NexmarkEvent().setBid(1_123, 2_000, 99, 5_000));
+        final PeerEvent bid = PeerEvent.of(new NexmarkEvent().setBid(1_123, 2_000, 99, 5_000));
         assertThat(bid.resultHash()).isEqualTo(ResultHash.event(bid.toNexmark(new NexmarkEvent())));
         assertThat(bid.render()).isEqualTo("Bid(auction 1123 bidder 2000 price 99 @5000)");
 
@@ -101,18 +101,5 @@ class FlinkMatchesRingflowTest
             .isThrownBy(() -> Options.parse("--pairs", "2"));
         assertThat(Options.parse("--events", "1_000", "--queries", "q5,Q7").queries())
             .containsExactly(PeerQuery.Q5, PeerQuery.Q7);
-    }
-
-    // Lower bounds that catch a job which silently produces little: Q1 keeps every bid (46 in 50 events).
-    private static int expectedAtLeast(final PeerQuery query, final long interEventDelayUs)
-    {
-        final long seconds = EVENTS * interEventDelayUs / 1_000_000;
-        return switch (query)
-        {
-            case Q1 -> (int)(EVENTS / 50 * 46) - 1;
-            case Q2 -> 0;
-            case Q5 -> (int)(seconds / 2);
-            case Q7 -> (int)(seconds / 10);
-        };
     }
 }

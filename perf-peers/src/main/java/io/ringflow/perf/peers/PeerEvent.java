@@ -1,18 +1,23 @@
 package io.ringflow.perf.peers;
 
 import io.ringflow.perf.nexmark.NexmarkEvent;
+import io.ringflow.perf.nexmark.Q1CurrencyConversion;
+import io.ringflow.perf.nexmark.Q2Selection;
 
 /**
- * A Nexmark event as a Flink record: a Flink POJO (public no-argument constructor, public fields), so Flink
- * serialises it with its POJO serializer and never falls back to Kryo (the jobs switch generic types off to
- * make sure). The fields are {@link NexmarkEvent}'s, with {@link #kind} as the {@link NexmarkEvent.Kind}
- * ordinal.
+ * A Nexmark event as the peers' record, one object per event as they expect: a Flink POJO (public no-argument
+ * constructor, public fields), so Flink serialises it with its POJO serializer and never falls back to Kryo
+ * (the jobs switch generic types off to make sure); a Kafka Streams value ({@link KafkaEventSerde}); an Esper
+ * event type read through its public fields ({@link EsperEngine}). The fields are {@link NexmarkEvent}'s, with
+ * {@link #kind} as the {@link NexmarkEvent.Kind} ordinal. Q1's and Q2's per-record functions are here, written
+ * with the Ringflow queries' own constants, so no engine can drift from them.
  * <p>
- * Threading: not thread-safe; Flink hands a record to one operator at a time.
+ * Threading: not thread-safe; each engine hands a record to one operator at a time.
  */
-public class FlinkEvent implements ResultRecord
+public class PeerEvent implements ResultRecord
 {
-    private static final int BID = NexmarkEvent.Kind.BID.ordinal();
+    /** {@link #kind} of a bid. */
+    public static final int BID = NexmarkEvent.Kind.BID.ordinal();
     private static final NexmarkEvent.Kind[] KINDS = NexmarkEvent.Kind.values();
 
     /** {@link NexmarkEvent.Kind#ordinal()}. */
@@ -35,7 +40,7 @@ public class FlinkEvent implements ResultRecord
     public long dateTime;
 
     /** For Flink's POJO serializer. */
-    public FlinkEvent()
+    public PeerEvent()
     {
     }
 
@@ -43,9 +48,9 @@ public class FlinkEvent implements ResultRecord
      * @param event the event to copy.
      * @return a new record with its fields.
      */
-    public static FlinkEvent of(final NexmarkEvent event)
+    public static PeerEvent of(final NexmarkEvent event)
     {
-        final FlinkEvent copy = new FlinkEvent();
+        final PeerEvent copy = new PeerEvent();
         copy.kind = event.kind().ordinal();
         copy.id = event.id();
         copy.auction = event.auction();
@@ -64,10 +69,30 @@ public class FlinkEvent implements ResultRecord
         return kind == BID;
     }
 
-    /** @return a copy of this record (Flink functions return new records rather than change their input). */
-    public FlinkEvent copy()
+    /**
+     * @param bid a bid.
+     * @return Q1's result: a copy with the price in euro cents ({@link Q1CurrencyConversion#toEuroCents}).
+     */
+    public static PeerEvent toEuros(final PeerEvent bid)
     {
-        final FlinkEvent copy = new FlinkEvent();
+        final PeerEvent converted = bid.copy();
+        converted.price = Q1CurrencyConversion.toEuroCents(bid.price);
+        return converted;
+    }
+
+    /**
+     * @param event an event.
+     * @return true if Q2 selects it: a bid on an auction whose id is a multiple of {@value Q2Selection#AUCTION_MODULUS}.
+     */
+    public static boolean selects(final PeerEvent event)
+    {
+        return event.isBid() && event.auction % Q2Selection.AUCTION_MODULUS == 0;
+    }
+
+    /** @return a copy of this record (Flink functions return new records rather than change their input). */
+    public PeerEvent copy()
+    {
+        final PeerEvent copy = new PeerEvent();
         copy.kind = kind;
         copy.id = id;
         copy.auction = auction;
