@@ -49,7 +49,7 @@ public class NexmarkBenchmark
 {
     static final int BATCH = 1024;
     /** 25 s of event time at 10,000 events/s; a multiple of 50 events, ~12 MB of columns. */
-    static final int CYCLE_EVENTS = 250_000;
+    public static final int CYCLE_EVENTS = 250_000;
 
     /** Which query. */
     public enum Query

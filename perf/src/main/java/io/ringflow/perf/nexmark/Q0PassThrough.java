@@ -1,5 +1,6 @@
 package io.ringflow.perf.nexmark;
 
+import io.ringflow.operators.OneInputOperator;
 import io.ringflow.operators.OperatorChain;
 import io.ringflow.operators.Output;
 import io.ringflow.operators.stateless.FilterOperator;
@@ -26,8 +27,15 @@ public final class Q0PassThrough
      */
     public static NexmarkQuery ringflow(final Output<NexmarkEvent> output)
     {
-        return new OperatorQuery<>(OperatorChain.first(new FilterOperator<NexmarkEvent>("q0-pass-through", event -> true)),
-            output);
+        return new OperatorQuery<>(chain(), output);
+    }
+
+    /**
+     * @return the query's fused operator chain, not opened: what a pipeline stage runs (one per stage).
+     */
+    public static OneInputOperator<NexmarkEvent, NexmarkEvent> chain()
+    {
+        return OperatorChain.first(new FilterOperator<NexmarkEvent>("q0-pass-through", event -> true));
     }
 
     /**

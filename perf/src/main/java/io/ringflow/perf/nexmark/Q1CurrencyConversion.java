@@ -1,5 +1,6 @@
 package io.ringflow.perf.nexmark;
 
+import io.ringflow.operators.OneInputOperator;
 import io.ringflow.operators.OperatorChain;
 import io.ringflow.operators.Output;
 import io.ringflow.operators.stateless.FilterOperator;
@@ -36,10 +37,17 @@ public final class Q1CurrencyConversion
      */
     public static NexmarkQuery ringflow(final Output<NexmarkEvent> output)
     {
-        return new OperatorQuery<>(OperatorChain.first(new FilterOperator<>("q1-bids", NexmarkEvent::isBid))
+        return new OperatorQuery<>(chain(), output);
+    }
+
+    /**
+     * @return the query's fused operator chain, not opened: what a pipeline stage runs (one per stage).
+     */
+    public static OneInputOperator<NexmarkEvent, NexmarkEvent> chain()
+    {
+        return OperatorChain.first(new FilterOperator<>("q1-bids", NexmarkEvent::isBid))
             .then(new MapOperator<NexmarkEvent, NexmarkEvent>("q1-euros",
-                (in, out) -> out.copyFrom(in).setPrice(toEuroCents(in.price())), NexmarkEvent::new)),
-            output);
+                (in, out) -> out.copyFrom(in).setPrice(toEuroCents(in.price())), NexmarkEvent::new));
     }
 
     /**

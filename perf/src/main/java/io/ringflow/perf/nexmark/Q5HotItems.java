@@ -1,5 +1,6 @@
 package io.ringflow.perf.nexmark;
 
+import io.ringflow.operators.OneInputOperator;
 import io.ringflow.operators.OperatorChain;
 import io.ringflow.operators.Output;
 import io.ringflow.operators.Timestamps;
@@ -56,6 +57,14 @@ public final class Q5HotItems
      */
     public static NexmarkQuery ringflow(final Output<WindowMax> output)
     {
+        return new OperatorQuery<>(chain(), output);
+    }
+
+    /**
+     * @return the query's fused operator chain, not opened: what a pipeline stage runs (one per stage).
+     */
+    public static OneInputOperator<NexmarkEvent, WindowMax> chain()
+    {
         final WindowOperator<NexmarkEvent, WindowResult> bidCounts = WindowOperator.keyed("q5-bid-counts", NexmarkEvent::auction)
             .window(Windows.sliding(SIZE_MS, SLIDE_MS))
             .expectedKeys(EXPECTED_AUCTIONS)
@@ -63,12 +72,11 @@ public final class Q5HotItems
         final WindowOperator<WindowResult, WindowResult> hottest = WindowOperator.keyed("q5-hottest", WindowResult::end)
             .window(Windows.tumbling(SLIDE_MS))
             .aggregate(Aggregates.<WindowResult>max(count -> WindowMax.pack(count.longValue(0), count.key())));
-        return new OperatorQuery<>(OperatorChain.first(new FilterOperator<>("q5-bids", NexmarkEvent::isBid))
+        return OperatorChain.first(new FilterOperator<>("q5-bids", NexmarkEvent::isBid))
             .then(bidCounts)
             .then(hottest)
             .then(new MapOperator<WindowResult, WindowMax>("q5-result", (in, out) -> out.set(in.key(), in.longValue(0)),
-                WindowMax::new)),
-            output);
+                WindowMax::new));
     }
 
     /**

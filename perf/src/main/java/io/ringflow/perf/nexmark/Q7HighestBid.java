@@ -1,5 +1,6 @@
 package io.ringflow.perf.nexmark;
 
+import io.ringflow.operators.OneInputOperator;
 import io.ringflow.operators.OperatorChain;
 import io.ringflow.operators.Output;
 import io.ringflow.operators.Timestamps;
@@ -40,15 +41,22 @@ public final class Q7HighestBid
      */
     public static NexmarkQuery ringflow(final Output<WindowMax> output)
     {
+        return new OperatorQuery<>(chain(), output);
+    }
+
+    /**
+     * @return the query's fused operator chain, not opened: what a pipeline stage runs (one per stage).
+     */
+    public static OneInputOperator<NexmarkEvent, WindowMax> chain()
+    {
         // One key for the whole stream: Q7 is a global (non-keyed) window.
         final WindowOperator<NexmarkEvent, WindowResult> highest = WindowOperator.<NexmarkEvent>keyed("q7-highest-bid", bid -> 0L)
             .window(Windows.tumbling(SIZE_MS))
             .aggregate(Aggregates.<NexmarkEvent>max(bid -> WindowMax.pack(bid.price(), bid.auction())));
-        return new OperatorQuery<>(OperatorChain.first(new FilterOperator<>("q7-bids", NexmarkEvent::isBid))
+        return OperatorChain.first(new FilterOperator<>("q7-bids", NexmarkEvent::isBid))
             .then(highest)
             .then(new MapOperator<WindowResult, WindowMax>("q7-result", (in, out) -> out.set(in.end(), in.longValue(0)),
-                WindowMax::new)),
-            output);
+                WindowMax::new));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.ringflow.perf.nexmark;
 
+import io.ringflow.operators.OneInputOperator;
 import io.ringflow.operators.OperatorChain;
 import io.ringflow.operators.Output;
 import io.ringflow.operators.Sides;
@@ -66,15 +67,22 @@ public final class Q8NewUsers
      */
     public static NexmarkQuery ringflow(final Output<NewUserAuction> output)
     {
+        return new OperatorQuery<>(chain(), output);
+    }
+
+    /**
+     * @return the query's fused operator chain, not opened: what a pipeline stage runs (one per stage).
+     */
+    public static OneInputOperator<NexmarkEvent, NewUserAuction> chain()
+    {
         final WindowJoinOperator<NexmarkEvent, NexmarkEvent, NewUserAuction> join =
             WindowJoinOperator.<NexmarkEvent, NexmarkEvent>keyed("q8-new-users", NexmarkEvent::id, NexmarkEvent::person)
                 .window(Windows.tumbling(SIZE_MS))
                 .expectedKeys(EXPECTED_PER_WINDOW)
                 .join(PersonAuctionCodec.PERSONS, PersonAuctionCodec.AUCTIONS, NewUserAuction::new,
                     (person, auction, into) -> into.set(person.id(), auction.id(), auction.reserve()));
-        return new OperatorQuery<>(OperatorChain.first(new FilterOperator<NexmarkEvent>("q8-people-auctions", event -> !event.isBid()))
-            .then(new TwoInputAdapter<>(PERSONS_LEFT, join)),
-            output);
+        return OperatorChain.first(new FilterOperator<NexmarkEvent>("q8-people-auctions", event -> !event.isBid()))
+            .then(new TwoInputAdapter<>(PERSONS_LEFT, join));
     }
 
     /**
