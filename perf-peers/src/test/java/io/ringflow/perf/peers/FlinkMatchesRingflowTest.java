@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Each Flink job computes what the Ringflow query of the same name computes, on the same generated events:
@@ -92,14 +91,5 @@ class FlinkMatchesRingflowTest
         assertThat(window.render()).isEqualTo("WindowMax(end 10000 id 1500 value 7)");
         assertThat(window.resultHash()).isEqualTo(
             ResultHash.window(new WindowMax().set(10_000, WindowMax.pack(7, 1_500))));
-    }
-
-    @Test
-    void shouldRejectFewerThanThreePairs()
-    {
-        assertThatIllegalArgumentException()
-            .isThrownBy(() -> Options.parse("--pairs", "2"));
-        assertThat(Options.parse("--events", "1_000", "--queries", "q5,Q7").queries())
-            .containsExactly(PeerQuery.Q5, PeerQuery.Q7);
     }
 }
