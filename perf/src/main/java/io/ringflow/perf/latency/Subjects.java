@@ -1,5 +1,7 @@
 package io.ringflow.perf.latency;
 
+import io.ringflow.perf.nexmark.NexmarkBenchmark;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -23,6 +25,10 @@ final class Subjects
         FACTORIES.put("ringflow-journal-off", JournalOffSubject::new);
         FACTORIES.put("ringflow-durable", DurableJournalSubject::new);
         FACTORIES.put("ringflow-fast", FastJournalSubject::new);
+        // Nexmark Q1 (currency conversion) behind the same three hand-offs: Ringflow's chain against the hand-written query
+        FACTORIES.put("disruptor-q1", capacity -> new DisruptorNexmarkSubject(capacity, NexmarkBenchmark.Query.Q1));
+        FACTORIES.put("blocking-queue-q1", capacity -> new BlockingQueueNexmarkSubject(capacity, NexmarkBenchmark.Query.Q1));
+        FACTORIES.put("ringflow-q1", capacity -> new RingflowNexmarkSubject(capacity, NexmarkBenchmark.Query.Q1));
     }
 
     private Subjects()

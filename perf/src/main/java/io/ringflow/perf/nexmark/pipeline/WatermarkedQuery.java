@@ -16,7 +16,7 @@ import io.ringflow.perf.nexmark.NexmarkQuery;
  * Threading: one thread at a time, handed over with a happens-before edge (the consumer thread's start, then
  * its join before {@link #endOfInput}). Allocates nothing per event.
  */
-final class WatermarkedQuery
+public final class WatermarkedQuery
 {
     private final NexmarkQuery query;
     private final WatermarkGenerator<NexmarkEvent> watermarks =
@@ -24,13 +24,13 @@ final class WatermarkedQuery
     private long watermark = Timestamps.MIN_WATERMARK;
 
     /** @param query the hand-written query, built with its output. */
-    WatermarkedQuery(final NexmarkQuery query)
+    public WatermarkedQuery(final NexmarkQuery query)
     {
         this.query = query;
     }
 
     /** @param event the next event, valid only during this call; its event time is its {@code dateTime}. */
-    void onEvent(final NexmarkEvent event)
+    public void onEvent(final NexmarkEvent event)
     {
         final long timestamp = event.dateTime();
         query.processEvent(event, timestamp);
@@ -43,7 +43,7 @@ final class WatermarkedQuery
     }
 
     /** End of input: fire every window still open, then release the query. */
-    void endOfInput()
+    public void endOfInput()
     {
         watermark = Timestamps.END_OF_STREAM;
         query.processWatermark(Timestamps.END_OF_STREAM);
