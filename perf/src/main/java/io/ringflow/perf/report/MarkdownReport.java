@@ -35,14 +35,14 @@ final class MarkdownReport
     {
         header();
         targets();
-        section(Measures.NEXMARK_SINGLE, "Nexmark, one thread: Ringflow's fused operator chain against a hand-written loop",
+        engineSection(Measures.NEXMARK_SINGLE, "Nexmark, one thread: Ringflow's fused operator chain against a hand-written loop",
             "Events per second through the query with no thread hand-off (`NexmarkBenchmark`); the hand-written loop " +
             "over primitive arrays is the physical limit the fused chain should approach. Allocation is JMH's " +
             "`gc.alloc.rate.norm` per event (under 0.1 B/event is JMH's own bookkeeping: nothing per event).");
-        section(Measures.NEXMARK_PIPELINE, "Nexmark, two threads: producer → ring → one busy-spinning consumer",
+        engineSection(Measures.NEXMARK_PIPELINE, "Nexmark, two threads: producer → ring → one busy-spinning consumer",
             "The same queries behind a thread hand-off (`NexmarkPipelineBenchmark`): Ringflow's runtime, a raw " +
             "Disruptor and an `ArrayBlockingQueue`, each consumer running the query; ratios against the raw Disruptor.");
-        section(Measures.PEERS, "Peer engines: events per CPU-second",
+        engineSection(Measures.PEERS, "Peer engines: events per CPU-second",
             "Ringflow and each peer on the same generated events, interleaved run by run, every run's results " +
             "fingerprinted and required equal (equal work); events per second of whole-process CPU time.");
         inputs.peers().problems().forEach(problem -> text.append("* ").append(problem).append('\n'));
@@ -90,6 +90,19 @@ final class MarkdownReport
         text.append('\n');
     }
 
+    private void engineSection(final String group, final String title, final String explanation)
+    {
+        final List<Measure> rows = measures.stream().filter(m -> m.group().equals(group)).toList();
+        text.append("## ").append(title).append("\n\n");
+        if (rows.isEmpty())
+        {
+            text.append("Not run in this suite run.\n\n");
+            return;
+        }
+        text.append(explanation).append("\n\n");
+        new EngineTable(rows).appendTo(text);
+    }
+
     private void section(final String group, final String title, final String explanation)
     {
         final List<Measure> rows = measures.stream().filter(m -> m.group().equals(group)).toList();
@@ -132,8 +145,9 @@ final class MarkdownReport
         text.append("`perf/bin/latency`: records stamped with their intended send time, latency recorded from it ")
             .append("(coordinated omission accounted for), warm-up excluded; a hiccup meter on its own thread records ")
             .append("what the machine itself stalled (its p99.9 and max in the last columns). Round 1 shown; the ")
-            .append("ratio column is the median over rounds of p99 / the raw Disruptor's p99 at the same rate.\n\n");
-        text.append("| rate/s | subject | records | p50 | p90 | p99 | p99.9 | p99.99 | max | p99 / disruptor's | hiccup p99.9 | hiccup max |\n");
+            .append("ratio column is the median over rounds of p99 / the p99 of the raw Disruptor doing the same work ")
+            .append("(`disruptor` for a bare hop, `disruptor-q1` for Q1) at the same rate.\n\n");
+        text.append("| rate/s | subject | records | p50 | p90 | p99 | p99.9 | p99.99 | max | p99 / Disruptor's | hiccup p99.9 | hiccup max |\n");
         text.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (final LatencyRun run : first)
         {

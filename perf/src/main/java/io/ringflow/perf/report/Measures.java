@@ -72,7 +72,7 @@ final class Measures
         }
     }
 
-    /** Each subject's percentiles at each rate, compared with the raw Disruptor's in the same round. */
+    /** Each subject's percentiles at each rate, compared with the raw Disruptor doing the same work in the same round. */
     private static void latency(final List<LatencyRun> runs, final List<Measure> into)
     {
         final List<LatencyRun> sorted = new ArrayList<>(runs);
@@ -106,7 +106,8 @@ final class Measures
             {
                 values.add(figure.of(run));
                 runs.stream()
-                    .filter(r -> r.subject().equals(DISRUPTOR) && r.rate() == run.rate() && r.round() == run.round())
+                    .filter(r -> r.subject().equals(baseline(first.subject())) && r.rate() == run.rate() &&
+                        r.round() == run.round())
                     .findFirst()
                     .ifPresent(base ->
                     {
@@ -116,12 +117,31 @@ final class Measures
             }
         }
         final double value = Rounds.median(values);
-        if (first.subject().equals(DISRUPTOR) || baseline.isEmpty())
+        if (first.subject().equals(baseline(first.subject())) || baseline.isEmpty())
         {
             return Measure.alone(LATENCY, name, first.subject(), value, "µs", false);
         }
-        return new Measure(LATENCY, name, first.subject(), value, "µs", DISRUPTOR, Rounds.median(baseline),
-            Rounds.medianRatio(paired, baseline), false);
+        return new Measure(LATENCY, name, first.subject(), value, "µs", baseline(first.subject()),
+            Rounds.median(baseline), Rounds.medianRatio(paired, baseline), false);
+    }
+
+    /**
+     * The raw Disruptor subject doing the same work: {@code ringflow} and {@code blocking-queue} hop records
+     * as {@code disruptor} does; {@code ringflow-q1} and {@code blocking-queue-q1} run Q1 as {@code disruptor-q1}.
+     *
+     * @param subject a latency subject.
+     * @return the subject it is compared with (itself for a Disruptor subject or one of unknown shape).
+     */
+    static String baseline(final String subject)
+    {
+        for (final String engine : List.of(RINGFLOW, "blocking-queue", DISRUPTOR))
+        {
+            if (subject.equals(engine) || subject.startsWith(engine + "-"))
+            {
+                return DISRUPTOR + subject.substring(engine.length());
+            }
+        }
+        return subject;
     }
 
     /** Every benchmark that is not a Nexmark comparison: its score and allocation on their own. */

@@ -49,7 +49,9 @@ class SuiteReportTest
         assertThat(q1.get("otherValue").asDouble()).isEqualTo(20);
         assertThat(q1.get("ratio").asDouble()).isEqualTo(0.9);
         assertThat(target("Q1 within 1.5× of the hand-written loop").get("met").asBoolean()).isTrue();
-        assertThat(report()).contains("| Q1 events/s | ringflow | 20.0 events/s | handwritten | 20.0 | 0.900× |");
+        assertThat(report()).contains("| query | ringflow events/s | handwritten events/s | ringflow / handwritten | " +
+            "ringflow B/event | handwritten B/event |")
+            .contains("| Q1 | 20.0 | 20.0 | 0.900× | 0.0100 | 0.0200 |");
     }
 
     @Test
@@ -68,6 +70,21 @@ class SuiteReportTest
         final BufferedImage chart = ImageIO.read(results.resolve("latency-1000000.png").toFile());
         assertThat(chart.getWidth()).isEqualTo(ChartCanvas.WIDTH);
         assertThat(chart.getHeight()).isEqualTo(ChartCanvas.HEIGHT);
+    }
+
+    @Test
+    void aQuerySubjectIsComparedWithTheDisruptorRunningTheSameQuery() throws IOException
+    {
+        writeLatency(1, "ringflow-q1", 1_000_000, 3_000, 1_000);
+        writeLatency(1, "disruptor-q1", 1_000_000, 1_000, 1_000);
+        writeLatency(1, "disruptor", 1_000_000, 100_000, 1_000);
+
+        SuiteReport.write(results);
+
+        final JsonNode p99 = measure("latency", "p99 at 1000000/s", "ringflow-q1");
+        assertThat(p99.get("other").asText()).isEqualTo("disruptor-q1");
+        assertThat(p99.get("ratio").asDouble()).isBetween(2.99, 3.01);
+        assertThat(target("Q1 p99 ≤ 10 µs at 1M records/s, one busy-spinning stage").get("met").asBoolean()).isTrue();
     }
 
     @Test
