@@ -41,14 +41,17 @@ final class MarkdownReport
             "`gc.alloc.rate.norm` per event (under 0.1 B/event is JMH's own bookkeeping: nothing per event).");
         engineSection(Measures.NEXMARK_PIPELINE, "Nexmark, two threads: producer → ring → one busy-spinning consumer",
             "The same queries behind a thread hand-off (`NexmarkPipelineBenchmark`): Ringflow's runtime, a raw " +
-            "Disruptor and an `ArrayBlockingQueue`, each consumer running the query; ratios against the raw Disruptor.");
+            "Disruptor and an `ArrayBlockingQueue`, each consumer running the query; ratios against the raw Disruptor. " +
+            "Events per wall-clock second with two threads: the busy-spinning engines keep both CPUs busy, the queue's " +
+            "consumer parks when it runs dry. With two CPUs for two spinning threads and one fork per round, a round " +
+            "settles in one of two modes (see the one-to-one hops in perf/README.md), so these figures swing between " +
+            "rounds; the ratio column is the median of the rounds' ratios, not the ratio of the columns.");
         engineSection(Measures.PEERS, "Peer engines: events per CPU-second",
             "Ringflow and each peer on the same generated events, interleaved run by run, every run's results " +
             "fingerprinted and required equal (equal work); events per second of whole-process CPU time.");
         inputs.peers().problems().forEach(problem -> text.append("* ").append(problem).append('\n'));
         latency();
-        section(Measures.OPERATORS, "Components (JMH, one thread)",
-            "Every other benchmark of the run, score as JMH reports it (records or operations per second).");
+        components();
         plots();
         try
         {
@@ -103,30 +106,29 @@ final class MarkdownReport
         new EngineTable(rows).appendTo(text);
     }
 
-    private void section(final String group, final String title, final String explanation)
+    private void components()
     {
-        final List<Measure> rows = measures.stream().filter(m -> m.group().equals(group)).toList();
-        text.append("## ").append(title).append("\n\n");
+        final List<Measure> rows = measures.stream().filter(m -> m.group().equals(Measures.OPERATORS)).toList();
+        text.append("## Components (JMH)\n\n");
         if (rows.isEmpty())
         {
             text.append("Not run in this suite run.\n\n");
             return;
         }
-        text.append(explanation).append("\n\n");
-        text.append("| measure | engine | value | compared with | its value | ratio |\n|---|---|---:|---|---:|---:|\n");
+        text.append("Every other benchmark of the run, median over rounds, as JMH reports it: records or operations per ")
+            .append("second (one thread, except the one-to-one ring hops: a producer and a consumer), or time per ")
+            .append("operation; allocation per operation from `-prof gc`.\n\n");
+        text.append("| benchmark | engine | score | allocation |\n|---|---|---:|---:|\n");
         for (final Measure row : rows)
         {
+            if (row.name().endsWith(" allocation"))
+            {
+                continue;
+            }
             text.append("| ").append(row.name()).append(" | ").append(row.engine()).append(" | ")
                 .append(number(row.value())).append(' ').append(row.unit()).append(" | ");
-            if (row.compared())
-            {
-                text.append(row.other()).append(" | ").append(number(row.otherValue())).append(" | ")
-                    .append(ratio(row.ratio()));
-            }
-            else
-            {
-                text.append(" | | ");
-            }
+            rows.stream().filter(m -> m.name().equals(row.name() + " allocation")).findFirst()
+                .ifPresent(m -> text.append(number(m.value())).append(" B/op"));
             text.append(" |\n");
         }
         text.append('\n');

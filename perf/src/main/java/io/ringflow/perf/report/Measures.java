@@ -154,12 +154,24 @@ final class Measures
                 continue;
             }
             final String name = result.benchmark() + (result.params().isEmpty() ? "" : " " + result.params());
-            into.add(Measure.alone(OPERATORS, name, RINGFLOW, result.medianScore(), result.unit(), true));
+            final String engine = engineOf(result.benchmark());
+            final boolean timePerOperation = result.unit().endsWith("/op");
+            into.add(Measure.alone(OPERATORS, name, engine, result.medianScore(), result.unit(), !timePerOperation));
             if (!Double.isNaN(result.medianAllocation()))
             {
-                into.add(Measure.alone(OPERATORS, name + " allocation", RINGFLOW, result.medianAllocation(), "B/op", false));
+                into.add(Measure.alone(OPERATORS, name + " allocation", engine, result.medianAllocation(), "B/op", false));
             }
         }
+    }
+
+    /** The ring benchmarks' baselines are named after what they run; everything else is Ringflow's. */
+    static String engineOf(final String benchmark)
+    {
+        if (benchmark.startsWith("RawDisruptor"))
+        {
+            return DISRUPTOR;
+        }
+        return benchmark.startsWith("BlockingQueue") ? "blocking-queue" : RINGFLOW;
     }
 
     /** 99.9 → "99.9", 50 → "50". */
