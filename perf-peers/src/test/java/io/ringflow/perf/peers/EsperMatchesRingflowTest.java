@@ -1,14 +1,8 @@
 package io.ringflow.perf.peers;
 
 import io.ringflow.perf.nexmark.NexmarkEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,43 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * And why Esper's own time windows are not used: they would put a bid in the window open at its arrival, and on
  * these inputs that is another window than its event time's for a good share of the bids.
  */
-class EsperMatchesRingflowTest
+class EsperMatchesRingflowTest extends PeerMatchesRingflowContract
 {
-    private static final long EVENTS = 20_000;
-    private static final long SEED = 11;
-    private static EsperEngine esper;
-
-    @BeforeAll
-    static void createEngine()
+    @Override
+    PeerEngine openEngine()
     {
-        esper = new EsperEngine();
-    }
-
-    @AfterAll
-    static void closeEngine()
-    {
-        esper.close();
-    }
-
-    @ParameterizedTest(name = "{0} at {1} us between events")
-    @CsvSource({
-        "Q1, 100", "Q2, 100", "Q5, 100", "Q7, 100",
-        "Q1, 1000", "Q2, 1000", "Q5, 1000", "Q7, 1000",
-    })
-    void shouldGiveRingflowsResultsOnTheSameEvents(final PeerQuery query, final long interEventDelayUs)
-    {
-        final NexmarkInput input = new NexmarkInput(SEED, interEventDelayUs, EVENTS);
-        final List<String> fromRingflow = new ArrayList<>();
-        final Fingerprint ringflowFingerprint = new Fingerprint();
-        RingflowRun.run(query, input.newStream(), EVENTS, (hash, timestamp, result) ->
-        {
-            fromRingflow.add(result + " at " + timestamp);
-            ringflowFingerprint.add(hash, timestamp);
-        });
-
-        assertThat(esper.collect(query, input)).isEqualTo(fromRingflow);
-        assertThat(esper.fingerprint(query, input)).isEqualTo(ringflowFingerprint);
-        assertThat(fromRingflow).hasSizeGreaterThan(MatchingInputs.expectedAtLeast(query, EVENTS, interEventDelayUs));
+        return new EsperEngine();
     }
 
     @ParameterizedTest(name = "{0} ms windows")
@@ -86,18 +49,5 @@ class EsperMatchesRingflowTest
         System.out.printf("%d ms windows by arrival: %d of %d bids (%.1f%%) in another window than by event time%n",
             sizeMs, elsewhere, bids, 100.0 * elsewhere / bids);
         assertThat(elsewhere).isGreaterThan(bids / 10);
-    }
-
-    @Test
-    void shouldRoundTripEveryKindOfEventThroughItsSerde()
-    {
-        final EventArray events = EventArrays.of(NexmarkInput.standard(SEED, 50));
-        final NexmarkEvent event = new NexmarkEvent();
-        for (int i = 0; i < events.size(); i++)
-        {
-            final PeerEvent original = PeerEvent.of(events.fill(i, event));
-            final PeerEvent copy = KafkaEventSerde.deserialize(KafkaEventSerde.serialize(original));
-            assertThat(copy).usingRecursiveComparison().isEqualTo(original);
-        }
     }
 }

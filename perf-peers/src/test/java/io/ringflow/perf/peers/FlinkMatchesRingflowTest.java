@@ -2,14 +2,7 @@ package io.ringflow.perf.peers;
 
 import io.ringflow.perf.nexmark.NexmarkEvent;
 import io.ringflow.perf.nexmark.WindowMax;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,46 +18,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changes no window's content; and both fire every window still open at the end of input (Ringflow's
  * end-of-stream watermark, Flink's {@code Long.MAX_VALUE} one), so the tail windows are in both outputs.
  */
-class FlinkMatchesRingflowTest
+class FlinkMatchesRingflowTest extends PeerMatchesRingflowContract
 {
-    private static final long EVENTS = 20_000;
-    private static final long SEED = 11;
-    private static LocalFlink flink;
-
-    @BeforeAll
-    static void startFlink()
+    @Override
+    PeerEngine openEngine()
     {
-        flink = new LocalFlink();
+        return new LocalFlink();
     }
 
-    @AfterAll
-    static void stopFlink()
+    /** Measured as {@code bin/peer-nexmark} measures by default: object reuse on, the default buffer timeout. */
+    @Override
+    Fingerprint measuredFingerprint(final PeerQuery query, final NexmarkInput input)
     {
-        flink.close();
-    }
-
-    @ParameterizedTest(name = "{0} at {1} us between events")
-    @CsvSource({
-        "Q1, 100", "Q2, 100", "Q5, 100", "Q7, 100",
-        "Q1, 1000", "Q2, 1000", "Q5, 1000", "Q7, 1000",
-    })
-    void shouldGiveRingflowsResultsOnTheSameEvents(final PeerQuery query, final long interEventDelayUs)
-    {
-        final NexmarkInput input = new NexmarkInput(SEED, interEventDelayUs, EVENTS);
-
-        final List<String> fromRingflow = new ArrayList<>();
-        final Fingerprint ringflowFingerprint = new Fingerprint();
-        RingflowRun.run(query, input.newStream(), EVENTS, (hash, timestamp, result) ->
-        {
-            fromRingflow.add(result + " at " + timestamp);
-            ringflowFingerprint.add(hash, timestamp);
-        });
-
-        assertThat(flink.collect(query, input)).isEqualTo(fromRingflow);
-        assertThat(flink.fingerprint(query, input, new FlinkSettings(FlinkSettings.DEFAULT_BUFFER_TIMEOUT_MS, true)))
-            .isEqualTo(ringflowFingerprint)
-            .isEqualTo(RingflowRun.fingerprint(query, input));
-        assertThat(fromRingflow).hasSizeGreaterThan(MatchingInputs.expectedAtLeast(query, EVENTS, interEventDelayUs));
+        return ((LocalFlink)engine()).fingerprint(query, input, new FlinkSettings(FlinkSettings.DEFAULT_BUFFER_TIMEOUT_MS, true));
     }
 
     /** The measured path with Flink's default of no object reuse, and Ringflow reading the shared array. */
@@ -77,7 +43,7 @@ class FlinkMatchesRingflowTest
         RingflowRun.run(PeerQuery.Q5, events.cursor(), events.size(), (hash, timestamp, result) -> fromArray.add(hash, timestamp));
 
         assertThat(fromArray).isEqualTo(RingflowRun.fingerprint(PeerQuery.Q5, input));
-        assertThat(flink.fingerprint(PeerQuery.Q5, input, new FlinkSettings(10, false))).isEqualTo(fromArray);
+        assertThat(((LocalFlink)engine()).fingerprint(PeerQuery.Q5, input, new FlinkSettings(10, false))).isEqualTo(fromArray);
     }
 
     @Test

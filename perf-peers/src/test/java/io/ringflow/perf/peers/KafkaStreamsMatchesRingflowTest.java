@@ -1,14 +1,7 @@
 package io.ringflow.perf.peers;
 
 import io.ringflow.perf.nexmark.NexmarkEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,43 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * firing later but never changes a window's contents, since no event is late; and Kafka Streams stamps a window's
  * result with its latest record's time, which the sink replaces by the window's {@code end - 1}.
  */
-class KafkaStreamsMatchesRingflowTest
+class KafkaStreamsMatchesRingflowTest extends PeerMatchesRingflowContract
 {
-    private static final long EVENTS = 20_000;
-    private static final long SEED = 11;
-    private static KafkaStreamsEngine kafkaStreams;
-
-    @BeforeAll
-    static void createEngine()
+    @Override
+    PeerEngine openEngine()
     {
-        kafkaStreams = new KafkaStreamsEngine();
-    }
-
-    @AfterAll
-    static void closeEngine()
-    {
-        kafkaStreams.close();
-    }
-
-    @ParameterizedTest(name = "{0} at {1} us between events")
-    @CsvSource({
-        "Q1, 100", "Q2, 100", "Q5, 100", "Q7, 100",
-        "Q1, 1000", "Q2, 1000", "Q5, 1000", "Q7, 1000",
-    })
-    void shouldGiveRingflowsResultsOnTheSameEvents(final PeerQuery query, final long interEventDelayUs)
-    {
-        final NexmarkInput input = new NexmarkInput(SEED, interEventDelayUs, EVENTS);
-        final List<String> fromRingflow = new ArrayList<>();
-        final Fingerprint ringflowFingerprint = new Fingerprint();
-        RingflowRun.run(query, input.newStream(), EVENTS, (hash, timestamp, result) ->
-        {
-            fromRingflow.add(result + " at " + timestamp);
-            ringflowFingerprint.add(hash, timestamp);
-        });
-
-        assertThat(kafkaStreams.collect(query, input)).isEqualTo(fromRingflow);
-        assertThat(kafkaStreams.fingerprint(query, input)).isEqualTo(ringflowFingerprint);
-        assertThat(fromRingflow).hasSizeGreaterThan(MatchingInputs.expectedAtLeast(query, EVENTS, interEventDelayUs));
+        return new KafkaStreamsEngine();
     }
 
     @Test
