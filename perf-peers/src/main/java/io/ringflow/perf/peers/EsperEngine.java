@@ -77,7 +77,7 @@ public final class EsperEngine implements PeerEngine
     public Fingerprint fingerprint(final PeerQuery query, final NexmarkInput input)
     {
         final Fingerprint fingerprint = new Fingerprint();
-        run(query, input, (hash, timestamp, result) -> fingerprint.add(hash, timestamp));
+        run(query, input, fingerprint);
         return fingerprint;
     }
 
@@ -85,7 +85,7 @@ public final class EsperEngine implements PeerEngine
     public List<String> collect(final PeerQuery query, final NexmarkInput input)
     {
         final List<String> results = new ArrayList<>();
-        run(query, input, (hash, timestamp, result) -> results.add(result + " at " + timestamp));
+        run(query, input, ResultListener.rendering(results));
         return results;
     }
 

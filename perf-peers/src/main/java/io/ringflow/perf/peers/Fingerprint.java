@@ -8,7 +8,7 @@ package io.ringflow.perf.peers;
  * <p>
  * Threading: not thread-safe; one thread adds. Allocates nothing per result.
  */
-public final class Fingerprint
+public final class Fingerprint implements ResultListener
 {
     private long count;
     private long checksum;
@@ -36,6 +36,13 @@ public final class Fingerprint
     {
         count++;
         checksum += term(resultHash, timestamp);
+    }
+
+    /** Counts a result as {@link #add} does: a fingerprint is what a measured run sends its results to. */
+    @Override
+    public void onResult(final long resultHash, final long timestamp, final Object result)
+    {
+        add(resultHash, timestamp);
     }
 
     /**

@@ -163,7 +163,7 @@ public final class PeerNexmark
         do
         {
             final Fingerprint pass = new Fingerprint();
-            RingflowRun.run(query, events.cursor(), events.size(), (hash, timestamp, result) -> pass.add(hash, timestamp));
+            RingflowRun.run(query, events.cursor(), events.size(), pass);
             equal &= results.check(RoundResults.RINGFLOW, pass);
             fingerprint = pass;
             passes++;

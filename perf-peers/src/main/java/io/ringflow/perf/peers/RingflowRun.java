@@ -44,7 +44,7 @@ final class RingflowRun
     static Fingerprint fingerprint(final PeerQuery query, final NexmarkInput input)
     {
         final Fingerprint fingerprint = new Fingerprint();
-        run(query, input.newStream(), input.events(), (hash, timestamp, result) -> fingerprint.add(hash, timestamp));
+        run(query, input.newStream(), input.events(), fingerprint);
         return fingerprint;
     }
 }

@@ -40,7 +40,7 @@ class FlinkMatchesRingflowTest extends PeerMatchesRingflowContract
         final NexmarkInput input = NexmarkInput.standard(SEED, EVENTS);
         final EventArray events = EventArrays.of(input);
         final Fingerprint fromArray = new Fingerprint();
-        RingflowRun.run(PeerQuery.Q5, events.cursor(), events.size(), (hash, timestamp, result) -> fromArray.add(hash, timestamp));
+        RingflowRun.run(PeerQuery.Q5, events.cursor(), events.size(), fromArray);
 
         assertThat(fromArray).isEqualTo(RingflowRun.fingerprint(PeerQuery.Q5, input));
         assertThat(((LocalFlink)engine()).fingerprint(PeerQuery.Q5, input, new FlinkSettings(10, false))).isEqualTo(fromArray);

@@ -69,10 +69,11 @@ abstract class PeerMatchesRingflowContract
         final NexmarkInput input = new NexmarkInput(SEED, interEventDelayUs, EVENTS);
         final List<String> fromRingflow = new ArrayList<>();
         final Fingerprint ringflowFingerprint = new Fingerprint();
+        final ResultListener rendering = ResultListener.rendering(fromRingflow);
         RingflowRun.run(query, input.newStream(), EVENTS, (hash, timestamp, result) ->
         {
-            fromRingflow.add(result + " at " + timestamp);
-            ringflowFingerprint.add(hash, timestamp);
+            rendering.onResult(hash, timestamp, result);
+            ringflowFingerprint.onResult(hash, timestamp, result);
         });
 
         assertThat(engine.collect(query, input)).isEqualTo(fromRingflow);

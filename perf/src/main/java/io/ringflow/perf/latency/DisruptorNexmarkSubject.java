@@ -72,14 +72,7 @@ final class DisruptorNexmarkSubject implements LatencySubject
     public void stop()
     {
         processor.halt();
-        try
-        {
-            consumer.join();
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
+        Subjects.awaitEnd(consumer);
         query.endOfInput();
         workload.verify(workload.name("disruptor"), delivered, deliveredSum);
     }

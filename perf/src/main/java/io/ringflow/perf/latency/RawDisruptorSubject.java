@@ -63,14 +63,7 @@ final class RawDisruptorSubject implements LatencySubject
     public void stop()
     {
         processor.halt();
-        try
-        {
-            consumer.join();
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
+        Subjects.awaitEnd(consumer);
         Subjects.verify("disruptor", offered, offeredSum, handler.count, handler.sum);
     }
 

@@ -51,6 +51,24 @@ final class Subjects
     }
 
     /**
+     * Wait for a subject's consumer thread to end after it was told to stop; an interrupt ends the wait and is
+     * kept for the caller.
+     *
+     * @param consumer the thread.
+     */
+    static void awaitEnd(final Thread consumer)
+    {
+        try
+        {
+            consumer.join();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
      * For {@link LatencySubject#stop()}: fail unless every accepted record came out once, payload intact.
      *
      * @param subject      name for the message.

@@ -85,8 +85,8 @@ final class MarkdownReport
         {
             target.find(measures).ifPresentOrElse(
                 found -> text.append("| ").append(target.description()).append(" | ")
-                    .append(target.other() == null ? number(found.value()) + " " + found.unit() :
-                        ratio(found.ratio()))
+                    .append(target.other() == null ? number(target.figure(found)) + " " + found.unit() :
+                        ratio(target.figure(found)))
                     .append(" | ").append(target.met(found) ? "yes" : "**no**").append(" |\n"),
                 () -> text.append("| ").append(target.description()).append(" | | not measured in this run |\n"));
         }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Turns the suite's raw results into the {@link Measure}s that {@code summary.json} lists and the report's
@@ -94,7 +95,7 @@ final class Measures
     }
 
     private static Measure latencyMeasure(
-        final List<LatencyRun> runs, final LatencyRun first, final String what, final LatencyFigure figure)
+        final List<LatencyRun> runs, final LatencyRun first, final String what, final ToDoubleFunction<LatencyRun> figure)
     {
         final String name = what + " at " + first.rate() + "/s";
         final List<Double> values = new ArrayList<>();
@@ -104,15 +105,15 @@ final class Measures
         {
             if (run.subject().equals(first.subject()) && run.rate() == first.rate())
             {
-                values.add(figure.of(run));
+                values.add(figure.applyAsDouble(run));
                 runs.stream()
                     .filter(r -> r.subject().equals(baseline(first.subject())) && r.rate() == run.rate() &&
                         r.round() == run.round())
                     .findFirst()
                     .ifPresent(base ->
                     {
-                        paired.add(figure.of(run));
-                        baseline.add(figure.of(base));
+                        paired.add(figure.applyAsDouble(run));
+                        baseline.add(figure.applyAsDouble(base));
                     });
             }
         }
@@ -178,12 +179,5 @@ final class Measures
     static String format(final double percentile)
     {
         return percentile == Math.rint(percentile) ? Long.toString((long)percentile) : Double.toString(percentile);
-    }
-
-    /** One figure of a latency run. */
-    @FunctionalInterface
-    private interface LatencyFigure
-    {
-        double of(LatencyRun run);
     }
 }
