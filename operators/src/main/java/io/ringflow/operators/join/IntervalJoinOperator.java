@@ -123,7 +123,8 @@ public final class IntervalJoinOperator<L, R, O> implements TwoInputOperator<L, 
         this.keys = new OffHeapHashStore(name + ".keys", 1, SLOT_BYTES, expectedKeys);
         this.blocks = new BlockPool(blockBytes);
         this.chain = new RecordChain(blocks);
-        this.expiries = TimerQueue.appendOnly(name + ".expiries", expectedKeys);
+        // expiry only releases state, so the order among a tick's expiries is invisible: no sort
+        this.expiries = TimerQueue.appendOnlyInRegistrationOrder(name + ".expiries", expectedKeys);
         for (final RecordCodec<?> codec : List.of(leftCodec, rightCodec))
         {
             if (!chain.fits(codec))

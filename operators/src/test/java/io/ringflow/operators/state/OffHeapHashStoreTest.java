@@ -624,6 +624,18 @@ class OffHeapHashStoreTest
         store.close();
     }
 
+    /** Headers and keys are read without Agrona's bounds check: a closed store must fail in Java, not read freed memory. */
+    @Test
+    void shouldFailInsteadOfReadingFreedMemoryWhenUsedAfterClose()
+    {
+        final OffHeapHashStore store = new OffHeapHashStore("closed", 1, 8, 100);
+        insertLong(store, 7, 0, 0, 42);
+        store.close();
+        assertThatThrownBy(() -> store.find(7, 0, 0)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> store.getOrInsert(8, 0, 0)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> store.touch(7, 0, 0)).isInstanceOf(NullPointerException.class);
+    }
+
     private static void insertLong(
         final OffHeapHashStore store, final long k0, final long k1, final long k2, final long value)
     {
