@@ -63,7 +63,9 @@ public final class DedupOperator<T> implements OneInputOperator<T, T>
         }
         this.ttl = ttl;
         this.seen = new OffHeapHashStore(name + ".seen", 1, Long.BYTES, expectedKeys);
-        this.expiries = new TimerQueue(name + ".expiries", expectedKeys);
+        // A key has one timer, registered when it is first remembered, and expiring it only forgets it: no liveness
+        // set (timers are never deleted) and no order among one tick's expiries (nothing anyone sees depends on it).
+        this.expiries = TimerQueue.appendOnlyInRegistrationOrder(name + ".expiries", expectedKeys);
     }
 
     @Override
@@ -120,10 +122,20 @@ public final class DedupOperator<T> implements OneInputOperator<T, T>
         this.watermark = watermark;
         while (expiries.poll(watermark))
         {
-            seen.remove(expiries.key(), 0, 0);
-            expired++;
+            forget(expiries.key(), expiries.timestamp());
         }
         output.emitWatermark(watermark);
+    }
+
+    /** An expiry timer fired: forget the key if it is the one remembered with that expiry (the queue may repeat a timer). */
+    private void forget(final long key, final long expiry)
+    {
+        final int slot = seen.find(key, 0, 0);
+        if (slot != OffHeapHashStore.NOT_FOUND && seen.buffer().getLong(slot) == expiry)
+        {
+            seen.removeAt(slot);
+            expired++;
+        }
     }
 
     @Override
