@@ -33,10 +33,11 @@ import java.util.Arrays;
  * — adjacent in the total order — fire once.
  * <p>
  * <b>Registration order</b> ({@link #appendOnlyInRegistrationOrder}) is append-only mode without the sort: the
- * timers of one timestamp fire in the order they were registered (a restored queue keeps that order, so it
- * fires exactly as the original would have), and a timer registered twice may fire twice. It is for owners
- * whose timers only release state, where the order among equal timestamps changes nothing anyone sees (the
- * interval join's expiry): the sort was a tenth of such an owner's time.
+ * timers of one timestamp fire in the order they were registered, and a restored queue keeps that order; a
+ * timer registered twice may fire twice (and a repeat that the original would have skipped as adjacent may
+ * fire after a restore, which does not keep the last timer polled). It is for owners whose timers only release
+ * state and who check each firing against that state, where the order among equal timestamps changes nothing
+ * anyone sees (the interval join's and dedup's expiries): the sort was a tenth of the join's time.
  * <p>
  * Typical loop, on a watermark {@code wm}:
  * <pre>{@code
