@@ -23,6 +23,7 @@ class FlinkConformanceTest {
 
     private static FlinkEngine flink;
     private static final WindowEngine RINGFLOW = new RingflowEngine();
+    private static final WindowEngine RINGFLOW_PANES = new RingflowEngine(true);
 
     @BeforeAll
     static void startFlink() {
@@ -47,5 +48,21 @@ class FlinkConformanceTest {
         Result expected = flink.run(scenario, events);
         Result actual = RINGFLOW.run(scenario, events);
         ResultDiff.assertSameResults(scenario, "flink", expected, "ringflow", actual);
+    }
+
+    /** The sliding scenarios again, with Ringflow keeping the windows as panes. */
+    static List<Scenario> slidingScenarios() {
+        return Scenarios.matrix(SEEDS_PER_CASE).stream()
+            .filter(scenario -> scenario.window() instanceof WindowSpec.Sliding sliding && sliding.size() % sliding.slide() == 0)
+            .toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("slidingScenarios")
+    void ringflowWithPanesMatchesFlink(Scenario scenario) {
+        List<Event> events = scenario.generateEvents();
+        Result expected = flink.run(scenario, events);
+        Result actual = RINGFLOW_PANES.run(scenario, events);
+        ResultDiff.assertSameResults(scenario, "flink", expected, "ringflow with panes", actual);
     }
 }

@@ -84,7 +84,7 @@ public final class VelocityDemo
                 .withTimestampAssigner(CardTransaction::eventTimeMs))
             .keyBy(CardTransaction::transactionId).dedup("dedup", DEDUP_TTL_MS)
             .keyBy(CardTransaction::cardId)
-            .window(Windows.sliding(WINDOW_MS, SLIDE_MS)).allowedLateness(5_000).expectedKeys(options.cards)
+            .window(Windows.sliding(WINDOW_MS, SLIDE_MS)).allowedLateness(5_000).expectedKeys(options.cards).panes()
             .aggregate("velocity", Aggregates.of(Aggregates.count(), Aggregates.sum(CardTransaction::amountCents)))
             .filter("over-threshold", result -> result.longValue(0) > options.threshold)
             .rejected(RejectReason.LATE, late)

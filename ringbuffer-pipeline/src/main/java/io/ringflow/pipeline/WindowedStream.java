@@ -31,6 +31,7 @@ public final class WindowedStream<I, T>
     private long allowedLateness;
     private Trigger<T> trigger;
     private int expectedKeys = KeyedStream.DEFAULT_EXPECTED_KEYS;
+    private boolean panes;
 
     WindowedStream(final KeyedStream<I, T> keyed, final WindowAssigner assigner)
     {
@@ -65,6 +66,18 @@ public final class WindowedStream<I, T>
     public WindowedStream<I, T> expectedKeys(final int keys)
     {
         this.expectedKeys = keys;
+        return this;
+    }
+
+    /**
+     * Keep sliding windows as panes, one accumulator per key and slide: faster where keys see several records
+     * per slide, slower where they see about one; same results. See {@code WindowOperatorBuilder.panes()}.
+     *
+     * @return this.
+     */
+    public WindowedStream<I, T> panes()
+    {
+        this.panes = true;
         return this;
     }
 
@@ -123,6 +136,10 @@ public final class WindowedStream<I, T>
     {
         final WindowOperatorBuilder<T> builder = WindowOperator.keyed(name, keyed.key)
             .window(assigner).allowedLateness(allowedLateness).expectedKeys(expectedKeys);
+        if (panes)
+        {
+            builder.panes();
+        }
         return null == trigger ? builder : builder.trigger(trigger);
     }
 }

@@ -18,6 +18,7 @@ import io.ringflow.operators.time.WatermarkStrategy;
 import io.ringflow.operators.window.FiringKind;
 import io.ringflow.operators.window.WindowAssigner;
 import io.ringflow.operators.window.WindowOperator;
+import io.ringflow.operators.window.WindowOperatorBuilder;
 import io.ringflow.operators.window.WindowResult;
 import io.ringflow.operators.window.Windows;
 
@@ -34,6 +35,23 @@ import java.util.List;
  */
 public final class RingflowEngine implements WindowEngine
 {
+    private final boolean panes;
+
+    /** Windows as the builder makes them by default. */
+    public RingflowEngine()
+    {
+        this(false);
+    }
+
+    /**
+     * @param panes keep sliding windows as panes ({@code WindowOperatorBuilder.panes()}); only for sliding
+     *              windows whose size is a multiple of the slide.
+     */
+    public RingflowEngine(final boolean panes)
+    {
+        this.panes = panes;
+    }
+
     /** The mutable record the chain sees; one instance, refilled per event like a ring slot. */
     private static final class Slot
     {
@@ -45,10 +63,10 @@ public final class RingflowEngine implements WindowEngine
     @Override
     public Result run(final Scenario scenario, final List<Event> events)
     {
-        final WindowOperator<Slot, WindowResult> window = WindowOperator.<Slot>keyed("conformance", slot -> slot.key)
+        final WindowOperatorBuilder<Slot> builder = WindowOperator.<Slot>keyed("conformance", slot -> slot.key)
             .window(assigner(scenario.window()))
-            .allowedLateness(scenario.allowedLateness())
-            .aggregate(Aggregates.of(
+            .allowedLateness(scenario.allowedLateness());
+        final WindowOperator<Slot, WindowResult> window = (panes ? builder.panes() : builder).aggregate(Aggregates.of(
                 Aggregates.count(), Aggregates.sum(slot -> slot.value), Aggregates.min(slot -> slot.value),
                 Aggregates.max(slot -> slot.value)));
         final OperatorChain<Slot, WindowResult> chain = OperatorChain

@@ -47,7 +47,7 @@ import io.ringflow.pipeline.WaitStrategy;
 public final class FraudDetector implements PipelineDefinition<CardEvent, Alert>
 {
     /** Names the plan and its state layout in checkpoints. */
-    public static final String ID = "fraud-detector-v2";
+    public static final String ID = "fraud-detector-v3";
     /** How far out of event-time order events may arrive and still count as on time. */
     public static final long OUT_OF_ORDERNESS_MS = 500;
     /** Retries of a payment arrive within a minute (the generator's within seconds); two cover them with margin. */
@@ -109,6 +109,7 @@ public final class FraudDetector implements PipelineDefinition<CardEvent, Alert>
                 payments -> payments.keyBy(EnrichedPayment::cardId)
                     .window(Windows.sliding(VELOCITY_WINDOW_MS, VELOCITY_SLIDE_MS))
                     .allowedLateness(ALLOWED_LATENESS_MS).expectedKeys(expectedCards)
+                    .panes()   // a card pays many times per 10 s slide: one count per slide, merged six at a time
                     .aggregate("velocity", Aggregates.count())
                     .flatMap("velocity-alerts", new VelocityAlerts(VELOCITY_LIMIT), Alert.TYPE),
                 payments -> payments.keyBy(EnrichedPayment::cardId)

@@ -54,4 +54,17 @@ public interface AggregateFunction<T>
      * @param firstSlot first slot this function owns in {@code out}.
      */
     void result(DirectBuffer acc, int offset, ResultSlots out, int firstSlot);
+
+    /**
+     * Whether merging accumulators in time order gives exactly the result of adding the same records to one
+     * accumulator: then sliding windows whose size is a multiple of their slide keep one accumulator per slide
+     * (a pane) and merge a window's panes when it fires, one state update per record instead of one per window.
+     * False unless the function says otherwise (floating-point sums, for one, depend on the order of addition).
+     *
+     * @return true if {@link #merge} is exact in that sense.
+     */
+    default boolean mergesExactly()
+    {
+        return false;
+    }
 }

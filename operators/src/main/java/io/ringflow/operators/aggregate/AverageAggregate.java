@@ -65,4 +65,10 @@ final class AverageAggregate<T> implements AggregateFunction<T>
     {
         return "average";
     }
+
+    @Override
+    public boolean mergesExactly()
+    {
+        return true;
+    }
 }

@@ -100,4 +100,17 @@ final class CompositeAggregate<T> implements AggregateFunction<T>
     {
         return "of" + list;
     }
+
+    @Override
+    public boolean mergesExactly()
+    {
+        for (final AggregateFunction<?> function : functions)
+        {
+            if (!function.mergesExactly())
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -94,4 +94,10 @@ final class LongAggregate<T> implements AggregateFunction<T>
     {
         return kind.name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    @Override
+    public boolean mergesExactly()
+    {
+        return true;
+    }
 }

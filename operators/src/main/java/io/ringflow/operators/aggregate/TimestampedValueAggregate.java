@@ -97,4 +97,10 @@ final class TimestampedValueAggregate<T> implements AggregateFunction<T>
     {
         return first ? "first" : "last";
     }
+
+    @Override
+    public boolean mergesExactly()
+    {
+        return true;
+    }
 }

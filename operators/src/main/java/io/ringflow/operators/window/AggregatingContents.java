@@ -28,6 +28,12 @@ final class AggregatingContents<T> implements WindowContentsHandler<T, WindowRes
     }
 
     @Override
+    public boolean mergesExactly()
+    {
+        return function.mergesExactly();
+    }
+
+    @Override
     public void reset(final MutableDirectBuffer buffer, final int offset)
     {
         function.reset(buffer, offset);

@@ -58,6 +58,12 @@ final class BufferingContents<T, R> implements WindowContentsHandler<T, R>, Wind
     }
 
     @Override
+    public boolean mergesExactly()
+    {
+        return false;   // it buffers records: a window's panes would have to be copied into one list to fire
+    }
+
+    @Override
     public void reset(final MutableDirectBuffer buffer, final int offset)
     {
         buffer.putInt(offset + HEAD_OFFSET, 0);

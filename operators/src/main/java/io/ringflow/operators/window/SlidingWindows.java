@@ -33,6 +33,18 @@ final class SlidingWindows implements WindowAssigner
         this.maxWindows = (int)windows;
     }
 
+    /** @return window length. */
+    long size()
+    {
+        return size;
+    }
+
+    /** @return distance between window starts. */
+    long slide()
+    {
+        return slide;
+    }
+
     @Override
     public int maxWindowsPerRecord()
     {

@@ -18,6 +18,9 @@ interface WindowContentsHandler<T, R>
     /** @return bytes this handler needs in each window slot (multiple of 8). */
     int slotBytes();
 
+    /** @return whether {@link #merge} in time order equals adding the records to one slot (see AggregateFunction#mergesExactly). */
+    boolean mergesExactly();
+
     /** Make the contents empty; the slot memory may hold anything. */
     void reset(MutableDirectBuffer buffer, int offset);
 

@@ -11,10 +11,13 @@ import io.ringflow.operators.snapshot.SnapshotWriter;
 import io.ringflow.operators.state.OffHeapHashStore;
 import io.ringflow.operators.time.TimerQueue;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Keyed event-time windows with Flink's semantics (see docs/ARCHITECTURE.md and DESIGN.md): records
@@ -68,6 +71,8 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
     // tumbling windows with the default trigger and no lateness: records and timers take a path that does the
     // trigger's work inline (see processTumbling), since that trigger's decisions follow from the window alone
     private final boolean plainTumbling;
+    // sliding windows kept as one slot per (key, slide), when the builder asked for panes (see SlidingPanes); else null
+    private final SlidingPanes<T, R> panes;
     private final long[] starts;
     private final Window window = new Window();
     private final BoundTriggerContext triggerContext = new BoundTriggerContext();
@@ -90,7 +95,8 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
         final Trigger<T> trigger,
         final long allowedLateness,
         final WindowContentsHandler<T, R> contents,
-        final int expectedWindows)
+        final int expectedWindows,
+        final boolean keepPanes)
     {
         this.name = name;
         this.keySelector = keySelector;
@@ -111,6 +117,8 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
         this.timers = trigger == Triggers.eventTime() ?
             TimerQueue.appendOnly(name + ".timers", expectedWindows) : new TimerQueue(name + ".timers", expectedWindows);
         this.sessions = assigner.isMerging() ? new SessionList(windows, contentsOffset + contents.slotBytes()) : null;
+        this.panes = keepPanes ?
+            new SlidingPanes<>((SlidingWindows)assigner, contents, ELEMENTS_OFFSET, contentsOffset) : null;
         this.starts = new long[assigner.maxWindowsPerRecord()];
     }
 
@@ -145,7 +153,7 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
         return watermark;
     }
 
-    /** @return number of open windows (all keys). */
+    /** @return number of open windows (all keys); for sliding windows kept as panes, open panes. */
     public int openWindows()
     {
         return windows.size() - (sessions == null ? 0 : sessions.keysWithSessions());
@@ -184,6 +192,11 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
         if (plainTumbling)
         {
             processTumbling(record, timestamp);
+            return;
+        }
+        if (panes != null)
+        {
+            processPaned(record, timestamp);
             return;
         }
         final int count;
@@ -273,6 +286,100 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
         }
         contents.add(record, timestamp, buffer, slot + contentsOffset);
         buffer.putLong(slot + ELEMENTS_OFFSET, buffer.getLong(slot + ELEMENTS_OFFSET) + 1);
+    }
+
+    /**
+     * Sliding windows kept as panes (see {@link SlidingPanes}): the record goes to its one pane, the first slide of
+     * the latest window holding it. A new pane registers what the default trigger would have for the windows
+     * holding it (the timer at each one's max timestamp still ahead) and the cleanup timer of the window that
+     * removes it; a window past its max timestamp but within the allowed lateness fires LATE at once, latest
+     * start first, as the trigger fires it on each element.
+     */
+    private void processPaned(final T record, final long timestamp)
+    {
+        final int count = assigner.assignWindows(timestamp, starts);
+        if (count < 0)
+        {
+            reject(record, timestamp, RejectReason.TIMESTAMP_OUT_OF_RANGE);
+            return;
+        }
+        final long paneStart = starts[0];
+        // the latest window holding the record is cleaned up last: if it is late, every one is
+        if (isLate(assigner.windowEnd(paneStart)))
+        {
+            reject(record, timestamp, RejectReason.LATE);
+            return;
+        }
+        final long key = keySelector.key(record);
+        final int slot = windows.getOrInsert(key, paneStart, 0);
+        final MutableDirectBuffer buffer = windows.buffer();
+        if (windows.inserted())
+        {
+            buffer.putLong(slot + END_OFFSET, paneStart + panes.slide());
+            contents.reset(buffer, slot + contentsOffset);
+            registerPaneTimers(key, count);
+        }
+        contents.add(record, timestamp, buffer, slot + contentsOffset);
+        buffer.putLong(slot + ELEMENTS_OFFSET, buffer.getLong(slot + ELEMENTS_OFFSET) + 1);
+        for (int i = 0; i < count; i++)
+        {
+            final long end = assigner.windowEnd(starts[i]);
+            if (end - 1 <= watermark && !isLate(end))
+            {
+                panes.fire(windows, key, starts[i], FiringKind.LATE, output, counters);
+            }
+        }
+    }
+
+    /**
+     * Timers for a new pane, whose windows' starts are the first {@code count} of {@link #starts}, latest first.
+     * Every window holding an existing pane already has its timer (registered when that pane was made), so the
+     * windows holding an earlier pane of the key are skipped: found by looking back pane by pane, which in a
+     * key with a record every slide takes one lookup and leaves one timer to register instead of
+     * {@code size / slide}. Repeats left over (a later pane's windows) fire once: the queue drops adjacent
+     * duplicates.
+     */
+    private void registerPaneTimers(final long key, final int count)
+    {
+        int needed = 1;
+        while (needed < count && windows.find(key, starts[needed], 0) == OffHeapHashStore.NOT_FOUND)
+        {
+            needed++;
+        }
+        for (int i = 0; i < needed; i++)
+        {
+            final long maxTimestamp = assigner.windowEnd(starts[i]) - 1;
+            if (maxTimestamp > watermark)
+            {
+                timers.register(maxTimestamp, key, starts[i]);
+            }
+        }
+        // with no lateness the max-timestamp timer of the pane's own window is its cleanup
+        final long end = assigner.windowEnd(starts[0]);
+        final long cleanup = cleanupTime(end);
+        if (cleanup != end - 1 && cleanup != Long.MAX_VALUE)
+        {
+            timers.register(cleanup, key, starts[0]);
+        }
+    }
+
+    /** A paned window's timer: fire it at its max timestamp; at its cleanup time, remove the pane it is the last window of. */
+    private void onPaneTimer(final long time, final long key, final long start)
+    {
+        final long end = assigner.windowEnd(start);
+        if (time == end - 1)
+        {
+            panes.fire(windows, key, start, FiringKind.ON_TIME, output, counters);
+        }
+        if (time == cleanupTime(end))
+        {
+            final int slot = windows.find(key, start, 0);
+            if (slot != OffHeapHashStore.NOT_FOUND)
+            {
+                contents.release(windows.buffer(), slot + contentsOffset);
+                windows.removeAt(slot);
+            }
+        }
     }
 
     private void processMerging(final T record, final long timestamp, final long key)
@@ -398,6 +505,11 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
         if (plainTumbling)
         {
             onTumblingTimer(time, key, start);
+            return;
+        }
+        if (panes != null)
+        {
+            onPaneTimer(time, key, start);
             return;
         }
         final int slot = windows.find(key, start, 0);
@@ -539,32 +651,71 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
 
     /**
      * Lists the key's open windows in start order: bounds, records added since creation or the last
-     * purge, and the result the window would emit if it fired now (rendered with {@code toString}).
+     * purge, and the result the window would emit if it fired now (rendered with {@code toString}). Sliding
+     * windows kept as panes are listed as the windows their panes make up.
      */
     @Override
     public void describeKey(final long key, final List<String> lines)
     {
-        final List<long[]> found = new ArrayList<>();
+        if (panes != null)
+        {
+            describePanedKey(key, lines);
+            return;
+        }
+        // Copied out during the visit: while the table grows an entry may sit in the old table, whose offsets mean
+        // nothing in buffer(); emitted after it, in start order (a process function's preview may have side effects).
+        final int slotBytes = contentsOffset + contents.slotBytes();
+        final TreeMap<Long, UnsafeBuffer> found = new TreeMap<>();
         windows.forEach((k0, start, k2, buffer, offset) ->
         {
             if (k0 == key)
             {
-                found.add(new long[]{start, offset});
+                final UnsafeBuffer copy = new UnsafeBuffer(new byte[slotBytes]);
+                copy.putBytes(0, buffer, offset, slotBytes);
+                found.put(start, copy);
             }
         });
-        found.sort(Comparator.comparingLong(w -> w[0]));
-        final MutableDirectBuffer buffer = windows.buffer();
         final List<String> preview = new ArrayList<>();
         final Output<R> capture = new PreviewOutput<>(preview);
-        for (final long[] entry : found)
+        for (final Map.Entry<Long, UnsafeBuffer> entry : found.entrySet())
         {
-            final int slot = (int)entry[1];
-            final long end = buffer.getLong(slot + END_OFFSET);
+            final UnsafeBuffer slot = entry.getValue();
+            final long start = entry.getKey();
+            final long end = slot.getLong(END_OFFSET);
             preview.clear();
-            contents.emit(key, new Window().set(entry[0], end), FiringKind.ON_TIME, buffer, slot + contentsOffset,
-                capture, end - 1);
-            lines.add("window '" + name + "': key " + key + " [" + entry[0] + ", " + end + ") " +
-                buffer.getLong(slot + ELEMENTS_OFFSET) + " records; would emit " + (preview.isEmpty() ? "nothing" : String.join(", ", preview)));
+            contents.emit(key, new Window().set(start, end), FiringKind.ON_TIME, slot, contentsOffset, capture, end - 1);
+            lines.add("window '" + name + "': key " + key + " [" + start + ", " + end + ") " +
+                slot.getLong(ELEMENTS_OFFSET) + " records; would emit " + (preview.isEmpty() ? "nothing" : String.join(", ", preview)));
+        }
+    }
+
+    /** The windows a paned key's panes make up, still open (cleanup time ahead of the watermark), as whole windows. */
+    private void describePanedKey(final long key, final List<String> lines)
+    {
+        final TreeSet<Long> open = new TreeSet<>();
+        windows.forEach((k0, paneStart, k2, buffer, offset) ->
+        {
+            if (k0 == key)
+            {
+                long start = paneStart;
+                for (int i = 0; i < panes.panesPerWindow() && start <= paneStart; i++, start -= panes.slide())
+                {
+                    if (!isLate(start + panes.size()))
+                    {
+                        open.add(start);
+                    }
+                }
+            }
+        });
+        final List<String> preview = new ArrayList<>();
+        final Output<R> capture = new PreviewOutput<>(preview);
+        for (final long start : open)
+        {
+            preview.clear();
+            final long records = panes.merge(windows, key, start);
+            panes.emit(key, start, FiringKind.ON_TIME, capture);
+            lines.add("window '" + name + "': key " + key + " [" + start + ", " + (start + panes.size()) + ") " + records +
+                " records; would emit " + (preview.isEmpty() ? "nothing" : String.join(", ", preview)));
         }
     }
 
@@ -614,7 +765,7 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
     private String configuration()
     {
         return assigner + " trigger=" + trigger + " allowedLateness=" + allowedLateness + " slotBytes=" +
-            (contentsOffset + contents.slotBytes());
+            (contentsOffset + contents.slotBytes()) + (panes != null ? " panes" : "");
     }
 
     @Override

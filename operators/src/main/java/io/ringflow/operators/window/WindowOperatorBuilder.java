@@ -27,6 +27,7 @@ public final class WindowOperatorBuilder<T>
     private long allowedLateness;
     private int expectedKeys = 1024;
     private int recordBlockBytes = 1024;
+    private boolean panes;
 
     WindowOperatorBuilder(final String name, final KeySelector<T> keySelector)
     {
@@ -95,6 +96,26 @@ public final class WindowOperatorBuilder<T>
     }
 
     /**
+     * Keep sliding windows as panes: one accumulator per key and slide instead of one per key and window. A
+     * record updates one pane instead of {@code size / slide} windows; a firing window merges its
+     * {@code size / slide} panes instead of reading one slot. Results, kinds, timestamps, rejections and
+     * snapshots' behaviour are the same; only speed and memory change, and which way depends on the data:
+     * JMH {@code SlidingWindowBenchmark} (six windows per record, 10k keys) ran 2.8 times as fast with ten
+     * records per key per slide, and about 0.6–0.7 times as fast with one. Use it where keys see several
+     * records per slide. Needs a size that is a multiple of the slide, the default event-time trigger and an
+     * aggregate that merges exactly ({@link AggregateFunction#mergesExactly()}); the build refuses it
+     * otherwise, saying which. A long sum that overflows throws when the window fires rather than at the
+     * record that made it overflow.
+     *
+     * @return this.
+     */
+    public WindowOperatorBuilder<T> panes()
+    {
+        this.panes = true;
+        return this;
+    }
+
+    /**
      * @param function incremental aggregate.
      * @return the operator, emitting one reused {@link WindowResult} per firing.
      */
@@ -137,6 +158,14 @@ public final class WindowOperatorBuilder<T>
         // open windows per key: the current ones plus a quarter for keys already into their next window
         final long windowsPerKey4 = assigner.isMerging() ? 8L : 4L * assigner.maxWindowsPerRecord() + 1L;
         final int expectedWindows = (int)Math.min(1 << 26, expectedKeys * windowsPerKey4 / 4);
-        return new WindowOperator<>(name, keySelector, assigner, effective, allowedLateness, contents, expectedWindows);
+        if (panes)
+        {
+            final String whyNot = SlidingPanes.whyNot(assigner, effective, contents);
+            if (null != whyNot)
+            {
+                throw new IllegalStateException("window operator '" + name + "': " + whyNot);
+            }
+        }
+        return new WindowOperator<>(name, keySelector, assigner, effective, allowedLateness, contents, expectedWindows, panes);
     }
 }

@@ -161,6 +161,19 @@ class RestoreEquivalenceTest
     }
 
     @Property(tries = 60)
+    void slidingWindowsKeptAsPanesRestoreExactly(@ForAll final long seed, @ForAll @IntRange(min = 0, max = 100) final int cut)
+    {
+        assertRestoreEquivalent(() -> WindowOperator.<Event>keyed("w", Event::key)
+            .window(Windows.sliding(30, 10))
+            .allowedLateness(15)
+            .expectedKeys(2)
+            .panes()
+            .aggregate(Aggregates.of(Aggregates.count(), Aggregates.sum(Event::value), Aggregates.min(Event::value),
+                Aggregates.max(Event::value), Aggregates.first(Event::value), Aggregates.last(Event::value))),
+            WindowResult::copy, seed, cut);
+    }
+
+    @Property(tries = 60)
     void sessionWindowsRestoreExactly(@ForAll final long seed, @ForAll @IntRange(min = 0, max = 100) final int cut)
     {
         assertRestoreEquivalent(aggregating(Windows.session(8), 20), WindowResult::copy, seed, cut);

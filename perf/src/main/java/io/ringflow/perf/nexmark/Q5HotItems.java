@@ -68,6 +68,7 @@ public final class Q5HotItems
         final WindowOperator<NexmarkEvent, WindowResult> bidCounts = WindowOperator.keyed("q5-bid-counts", NexmarkEvent::auction)
             .window(Windows.sliding(SIZE_MS, SLIDE_MS))
             .expectedKeys(EXPECTED_AUCTIONS)
+            .panes()   // one count per auction and 2 s pane: a bid updates one slot, not five
             .aggregate(Aggregates.<NexmarkEvent>count());
         final WindowOperator<WindowResult, WindowResult> hottest = WindowOperator.keyed("q5-hottest", WindowResult::end)
             .window(Windows.tumbling(SLIDE_MS))
