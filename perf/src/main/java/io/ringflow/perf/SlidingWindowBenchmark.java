@@ -3,6 +3,7 @@ package io.ringflow.perf;
 import io.ringflow.operators.aggregate.Aggregates;
 import io.ringflow.operators.window.WindowCounters;
 import io.ringflow.operators.window.WindowOperator;
+import io.ringflow.operators.window.WindowOperatorBuilder;
 import io.ringflow.operators.window.WindowResult;
 import io.ringflow.operators.window.Windows;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,8 +33,9 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  * {@code slideTicks} sets how many records a key has per slide: 10 ticks, about one (a pane holds one record,
  * the least favourable case for panes); 100 ticks, about ten (a per-minute window sliding every 10 s over a
- * card that pays every second looks like this). Every record updates its pane (or, without panes, its six
- * windows); every slide each key's window fires and its oldest pane goes.
+ * card that pays every second looks like this). {@code panes}: every record updates its six windows' slots
+ * (false) or its one pane (true, {@code WindowOperatorBuilder.panes()}); every slide each key's window fires,
+ * and its oldest window (or pane) goes.
  * <p>
  * Score: records per second ({@value #BATCH} records per invocation).
  */
@@ -54,6 +56,10 @@ public class SlidingWindowBenchmark
     @Param({"10", "100"})
     long slideTicks;
 
+    /** One accumulator per key and window (false), or per key and slide, merged when a window fires (true). */
+    @Param({"false", "true"})
+    boolean panes;
+
     private final BlackholeOutput<WindowResult> output = new BlackholeOutput<>();
     private RecordDriver driver;
     private WindowOperator<Event, WindowResult> operator;
@@ -64,9 +70,10 @@ public class SlidingWindowBenchmark
         final EventStream stream = EventStream.shuffledKeys(
             keys, keys / KeyedTumblingWindowBenchmark.TICKS_BETWEEN_RECORDS_OF_A_KEY,
             KeyedTumblingWindowBenchmark.FIRST_TICK, KeyedTumblingWindowBenchmark.OUT_OF_ORDER_TICKS);
-        operator = WindowOperator.keyed("sliding-count-sum", Event::key)
+        final WindowOperatorBuilder<Event> builder = WindowOperator.<Event>keyed("sliding-count-sum", Event::key)
             .window(Windows.sliding(WINDOWS_PER_RECORD * slideTicks, slideTicks))
-            .expectedKeys(keys)
+            .expectedKeys(keys);
+        operator = (panes ? builder.panes() : builder)
             .aggregate(Aggregates.of(Aggregates.count(), Aggregates.sum(Event::value)));
         operator.open(output);
         driver = new RecordDriver(stream, KeyedTumblingWindowBenchmark.OUT_OF_ORDER_TICKS, operator);
