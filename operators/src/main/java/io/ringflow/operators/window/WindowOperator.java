@@ -27,8 +27,10 @@ import java.util.TreeSet;
  * {@link FiringKind#LATE}), and records whose windows are all past it go to {@link Rejected#TAG}
  * with {@link RejectReason#LATE}. Build with {@link #keyed}.
  * <p>
- * State lives off-heap: one slot per (key, window start) in an {@link OffHeapHashStore}, timers in a
- * {@link TimerQueue}; per record the steady-state cost is one hash lookup and no allocation.
+ * State lives off-heap: one slot per (key, window start) in an {@link OffHeapHashStore} (or, for sliding
+ * windows built with {@link WindowOperatorBuilder#panes()}, per (key, pane start): see {@code SlidingPanes}),
+ * timers in a {@link TimerQueue}; per record the steady-state cost is one hash lookup per window (per pane)
+ * and no allocation.
  * Window results are emitted with the window's max timestamp (global windows: the firing record's or
  * timer's timestamp).
  * <p>
