@@ -60,6 +60,8 @@ public interface AggregateFunction<T>
      * accumulator: then sliding windows whose size is a multiple of their slide keep one accumulator per slide
      * (a pane) and merge a window's panes when it fires, one state update per record instead of one per window.
      * False unless the function says otherwise (floating-point sums, for one, depend on the order of addition).
+     * Long sums count as exact: their totals are, though whether a running total overflows (and throws) depends
+     * on the grouping.
      *
      * @return true if {@link #merge} is exact in that sense.
      */

@@ -98,14 +98,16 @@ public final class WindowOperatorBuilder<T>
     /**
      * Keep sliding windows as panes: one accumulator per key and slide instead of one per key and window. A
      * record updates one pane instead of {@code size / slide} windows; a firing window merges its
-     * {@code size / slide} panes instead of reading one slot. Results, kinds, timestamps, rejections and
-     * snapshots' behaviour are the same; only speed and memory change, and which way depends on the data:
+     * {@code size / slide} panes instead of reading one slot. Results, kinds, timestamps and rejections are
+     * the same (one exception below); only speed and memory change, and which way depends on the data:
      * JMH {@code SlidingWindowBenchmark} (six windows per record, 10k keys) ran 2.8 times as fast with ten
      * records per key per slide, and about 0.6–0.7 times as fast with one. Use it where keys see several
      * records per slide. Needs a size that is a multiple of the slide, the default event-time trigger and an
      * aggregate that merges exactly ({@link AggregateFunction#mergesExactly()}); the build refuses it
-     * otherwise, saying which. A long sum that overflows throws when the window fires rather than at the
-     * record that made it overflow.
+     * otherwise, saying which. The exception: long sums (and averages) throw {@link ArithmeticException} when a
+     * running total overflows, and panes add the same values in other groupings (per pane, then per window),
+     * so near {@code Long.MAX_VALUE} one layout can throw where the other does not, or at another record or
+     * firing. A snapshot taken with panes restores only into an operator with panes, and the other way round.
      *
      * @return this.
      */

@@ -3,6 +3,7 @@ package io.ringflow.operators.window;
 import io.ringflow.operators.aggregate.AggregateFunction;
 import io.ringflow.operators.aggregate.Aggregates;
 import io.ringflow.operators.aggregate.ResultSlots;
+import io.ringflow.operators.snapshot.SnapshotException;
 import io.ringflow.operators.testing.OperatorTestHarness;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -127,6 +128,29 @@ class SlidingPanesTest
         final WindowOperatorBuilder<Event> builder =
             WindowOperator.<Event>keyed("w", Event::key).window(assigner).allowedLateness(lateness).expectedKeys(2);
         return (panes ? builder.panes() : builder).aggregate(EXACT);
+    }
+
+    /** The two layouts key their slots differently: a snapshot of one must be refused by the other, not misread. */
+    @Test
+    void shouldRefuseASnapshotTakenWithTheOtherLayout()
+    {
+        for (final boolean panesFirst : new boolean[] { true, false })
+        {
+            final byte[] snapshot;
+            try (OperatorTestHarness<Event, WindowResult> h = Windowing.harness(operator(Windows.sliding(30, 10), 5, panesFirst)))
+            {
+                h.processElement(new Event(1, 5), 12).processElement(new Event(2, 7), 25);
+                snapshot = h.snapshot();
+            }
+            final WindowOperator<Event, WindowResult> other = operator(Windows.sliding(30, 10), 5, !panesFirst);
+            assertThatThrownBy(() -> OperatorTestHarness.restore(other, snapshot, Event::copy, WindowResult::copy))
+                .as("taken with panes=%s", panesFirst)
+                .isInstanceOf(SnapshotException.class).hasMessageContaining("snapshot was taken with")
+                .satisfies(e -> assertThat(e.getMessage().indexOf(" panes")).as("where the message names the panes")
+                    .isEqualTo(panesFirst ? e.getMessage().indexOf(" panes but the operator is configured as") :
+                        e.getMessage().length() - " panes".length()));
+            other.close();
+        }
     }
 
     @Test
