@@ -542,13 +542,13 @@ public final class TimerQueue implements AutoCloseable
         }
         blocks.release(head);
         buckets.remove(bucketTimestamp, 0, 0);
-        if (sortScratchKeys.length < drainTail)
-        {
-            sortScratchKeys = new long[drainKeys.length];
-            sortScratchNamespaces = new long[drainKeys.length];
-        }
         if (sorted)
         {
+            if (sortScratchKeys.length < drainTail)
+            {
+                sortScratchKeys = new long[drainKeys.length];
+                sortScratchNamespaces = new long[drainKeys.length];
+            }
             TimerSort.radixSort(drainKeys, drainNamespaces, sortScratchKeys, sortScratchNamespaces, sortCounts, drainTail);
         }
         Arrays.fill(drainTimestamps, 0, drainTail, bucketTimestamp);

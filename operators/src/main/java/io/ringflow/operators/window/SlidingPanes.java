@@ -10,9 +10,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * slot per (key, slide-long pane) instead of one per (key, window), adds each record to its one pane, and
  * merges a window's {@code size / slide} panes when the window fires. A record then costs one state update
  * instead of {@code size / slide}; a firing costs {@code size / slide} lookups instead of one, which pays off
- * once a key has more than about one record per pane. Used only where the result is provably the same as
- * per-window state: the default event-time trigger (it keeps no per-window state that a pane could not
- * hold) and an aggregate that {@linkplain WindowContentsHandler#mergesExactly merges exactly}.
+ * once a key has more than about one record per pane. Built on request ({@code WindowOperatorBuilder.panes()})
+ * and only where the result is the same as per-window state's (long-sum overflow aside, see there): the
+ * default event-time trigger (it keeps no per-window state that a pane could not hold) and an aggregate that
+ * {@linkplain WindowContentsHandler#mergesExactly merges exactly}.
  * <p>
  * A pane {@code [p, p + slide)} is the first slide of window {@code p}, the latest window holding it, and is
  * removed at that window's cleanup time, when every window holding it has been cleaned up.
@@ -31,7 +32,7 @@ final class SlidingPanes<T, R>
     private final Window window = new Window();
 
     /**
-     * @param assigner       the sliding windows; {@link #applies} must have said yes.
+     * @param assigner       the sliding windows; {@link #whyNot} must have found nothing.
      * @param contents       the aggregate in each pane slot.
      * @param elementsOffset where a slot counts its records.
      * @param contentsOffset where a slot's accumulator starts.
@@ -47,14 +48,6 @@ final class SlidingPanes<T, R>
         this.elementsOffset = elementsOffset;
         this.contentsOffset = contentsOffset;
         this.merged = new UnsafeBuffer(new byte[Math.max(8, contents.slotBytes())]);
-    }
-
-    /**
-     * @return whether windows of this assigner, trigger and contents can be kept as panes with identical results.
-     */
-    static boolean applies(final WindowAssigner assigner, final Trigger<?> trigger, final WindowContentsHandler<?, ?> contents)
-    {
-        return null == whyNot(assigner, trigger, contents);
     }
 
     /**
@@ -92,32 +85,22 @@ final class SlidingPanes<T, R>
     /**
      * Merge the panes of window {@code [start, start + size)} of a key in time order and emit the result, if
      * any pane holds a record.
-     *
-     * @return whether the window fired.
      */
-    boolean fire(
+    void fire(
         final OffHeapHashStore panes, final long key, final long start, final FiringKind kind, final Output<R> output,
         final WindowCounters counters)
     {
-        if (merge(panes, key, start) == 0)
+        if (merge(panes, key, start) > 0)
         {
-            return false;
+            counters.countFiring(kind);
+            emit(key, start, kind, output);
         }
-        counters.countFiring(kind);
-        emit(key, start, kind, output);
-        return true;
     }
 
     /** @return how many windows hold a pane: {@code size / slide}. */
     int panesPerWindow()
     {
         return panesPerWindow;
-    }
-
-    /** @return window length. */
-    long size()
-    {
-        return size;
     }
 
     /**

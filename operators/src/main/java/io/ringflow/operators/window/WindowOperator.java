@@ -323,6 +323,11 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
         }
         contents.add(record, timestamp, buffer, slot + contentsOffset);
         buffer.putLong(slot + ELEMENTS_OFFSET, buffer.getLong(slot + ELEMENTS_OFFSET) + 1);
+        // the earliest window ends first: while it is ahead of the watermark, none fires late (most records)
+        if (assigner.windowEnd(starts[count - 1]) - 1 > watermark)
+        {
+            return;
+        }
         for (int i = 0; i < count; i++)
         {
             final long end = assigner.windowEnd(starts[i]);
@@ -702,7 +707,7 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
                 long start = paneStart;
                 for (int i = 0; i < panes.panesPerWindow() && start <= paneStart; i++, start -= panes.slide())
                 {
-                    if (!isLate(start + panes.size()))
+                    if (!isLate(assigner.windowEnd(start)))
                     {
                         open.add(start);
                     }
@@ -716,7 +721,7 @@ public final class WindowOperator<T, R> implements OneInputOperator<T, R>
             preview.clear();
             final long records = panes.merge(windows, key, start);
             panes.emit(key, start, FiringKind.ON_TIME, capture);
-            lines.add("window '" + name + "': key " + key + " [" + start + ", " + (start + panes.size()) + ") " + records +
+            lines.add("window '" + name + "': key " + key + " [" + start + ", " + assigner.windowEnd(start) + ") " + records +
                 " records; would emit " + (preview.isEmpty() ? "nothing" : String.join(", ", preview)));
         }
     }

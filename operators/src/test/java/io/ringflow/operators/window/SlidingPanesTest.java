@@ -33,18 +33,18 @@ class SlidingPanesTest
     void shouldKeepPanesOnlyWhereMergingCannotChangeAResult()
     {
         final WindowContentsHandler<Event, WindowResult> exact = new AggregatingContents<>(EXACT);
-        assertThat(SlidingPanes.applies(new SlidingWindows(30, 10, 0), Triggers.eventTime(), exact)).isTrue();
-        assertThat(SlidingPanes.applies(new SlidingWindows(30, 7, 0), Triggers.eventTime(), exact))
-            .as("size not a multiple of the slide").isFalse();
-        assertThat(SlidingPanes.applies(new SlidingWindows(10, 10, 0), Triggers.eventTime(), exact))
-            .as("tumbling in disguise").isFalse();
-        assertThat(SlidingPanes.applies(new SlidingWindows(30, 10, 0), Triggers.eventTimeWithEarlyFirings(5), exact))
-            .as("a trigger with per-window state").isFalse();
-        assertThat(SlidingPanes.applies(new SlidingWindows(30, 10, 0), Triggers.eventTime(),
+        assertThat(SlidingPanes.whyNot(new SlidingWindows(30, 10, 0), Triggers.eventTime(), exact)).isNull();
+        assertThat(SlidingPanes.whyNot(new SlidingWindows(30, 7, 0), Triggers.eventTime(), exact))
+            .as("size not a multiple of the slide").isNotNull();
+        assertThat(SlidingPanes.whyNot(new SlidingWindows(10, 10, 0), Triggers.eventTime(), exact))
+            .as("tumbling in disguise").isNotNull();
+        assertThat(SlidingPanes.whyNot(new SlidingWindows(30, 10, 0), Triggers.eventTimeWithEarlyFirings(5), exact))
+            .as("a trigger with per-window state").isNotNull();
+        assertThat(SlidingPanes.whyNot(new SlidingWindows(30, 10, 0), Triggers.eventTime(),
             new AggregatingContents<>(Aggregates.of(Aggregates.count(), Aggregates.<Event>sumDouble(e -> e.value)))))
-            .as("floating-point sums depend on the order of addition").isFalse();
-        assertThat(SlidingPanes.applies(new SlidingWindows(30, 10, 0), Triggers.eventTime(), new AggregatingContents<>(inexact(EXACT))))
-            .as("an aggregate that does not say it merges exactly").isFalse();
+            .as("floating-point sums depend on the order of addition").isNotNull();
+        assertThat(SlidingPanes.whyNot(new SlidingWindows(30, 10, 0), Triggers.eventTime(), new AggregatingContents<>(inexact(EXACT))))
+            .as("an aggregate that does not say it merges exactly").isNotNull();
     }
 
     @Test
