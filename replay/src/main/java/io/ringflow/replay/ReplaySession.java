@@ -7,6 +7,7 @@ import io.ringflow.journal.JournalRecordDescriptor;
 import io.ringflow.journal.OutputJournalReader;
 import io.ringflow.journal.checkpoint.Checkpoint;
 import io.ringflow.journal.checkpoint.CheckpointStore;
+import io.ringflow.journal.durable.CheckpointCoordinator;
 import io.ringflow.journal.durable.JournalFeeder;
 import io.ringflow.journal.durable.PipelineDefinition;
 import io.ringflow.pipeline.Pipeline;
@@ -96,7 +97,7 @@ public final class ReplaySession<I, O> implements AutoCloseable
             plan.stepped(new CachedEpochClock()).latencyTracking(false).checkpoints(new SnapshotCollector());
             if (null != restored)
             {
-                plan.restoreFrom(restored::snapshot);
+                plan.restoreFrom(stage -> restored.snapshot(CheckpointCoordinator.snapshotName(stage)));
             }
             this.runtime = plan.build();
             runtime.start();

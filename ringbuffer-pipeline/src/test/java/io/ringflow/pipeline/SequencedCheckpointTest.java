@@ -206,24 +206,6 @@ class SequencedCheckpointTest
     }
 
     @Test
-    void shouldRefuseCheckpointsAcrossKeyPartitionedStages()
-    {
-        final Run run = new Run();
-        assertThatThrownBy(() -> Pipeline.from(Source.of("txns", Txn.TYPE).producerMode(ProducerMode.SEQUENCED))
-            .assignTimestamps("event-time",
-                WatermarkStrategy.<Txn>forBoundedOutOfOrderness(40).withTimestampAssigner(Txn::timeMs))
-            .stage("route").filter("all", txn -> true)
-            .keyBy(Txn::card).parallelism("windows", 2)
-            .window(Windows.tumbling(100))
-            .aggregate("per-card", Aggregates.of(Aggregates.count()))
-            .stage("merge").filter("all", r -> true)
-            .to(run).checkpoints(run).build())
-            .isInstanceOf(PipelineException.class)
-            .hasMessageContaining("stage 'windows' runs 2 partitions")
-            .hasMessageContaining("not built");
-    }
-
-    @Test
     void shouldNameTheStageAStateIsMissingFor()
     {
         final Run run = new Run();

@@ -245,7 +245,8 @@ public final class DurablePipeline<I, O>
                 Source.of(config.pipelineId, config.inputType).producerMode(ProducerMode.SEQUENCED), output),
                 "the plan function returned null");
             plan.checkpoints(fast ? JournaledOutputs.checkpoints(coordinator, progress) : coordinator);
-            restored.ifPresent(checkpoint -> plan.restoreFrom(checkpoint::snapshot));
+            restored.ifPresent(checkpoint ->
+                plan.restoreFrom(stage -> checkpoint.snapshot(CheckpointCoordinator.snapshotName(stage))));
             if (config.stepped)
             {
                 plan.stepped(new CachedEpochClock());

@@ -6,6 +6,7 @@ import io.ringflow.journal.checkpoint.CheckpointStore;
 import io.ringflow.operators.window.WindowResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -25,27 +26,38 @@ import static org.assertj.core.api.Assertions.assertThat;
  * output of a run that was never killed.
  * <p>
  * Trials and kills per trial are seeded; {@code -Dringflow.crash.trials=N} runs more random trials.
+ * {@link PartitionedCrashRecoveryTest} runs the same trials with the windows in key partitions.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrashRecoveryTest
 {
     private static final int RECORDS = 60_000;
     private static final long SEED = 20261126L;
-    private static final int RANDOM_TRIALS = Integer.getInteger("ringflow.crash.trials", 4);
     private static final int KILLS_PER_TRIAL = 3;
 
-    @TempDir
-    static Path shared;
-    private static Path input;
-    private static List<String> expected;
+    private Path input;
+    private List<String> expected;
+
+    /** @return the windows stage's partitions. */
+    int partitions()
+    {
+        return 1;
+    }
+
+    /** @return trials of kills at random moments. */
+    int randomTrials()
+    {
+        return Integer.getInteger("ringflow.crash.trials", 4);
+    }
 
     @BeforeAll
-    static void writeInputAndRunWithoutCrashes()
+    void writeInputAndRunWithoutCrashes(@TempDir final Path shared)
     {
         input = shared.resolve("input");
         CrashTestPipeline.writeInput(input, SEED, RECORDS);
         final Path output = shared.resolve("reference-output");
         final RecoveryReport report = CrashTestPipeline.run(input, output, shared.resolve("reference-checkpoints"),
-            CheckpointStore.Hooks.NONE, true);
+            CheckpointStore.Hooks.NONE, true, partitions());
         assertThat(report.reachedEndOfStream()).isTrue();
         expected = readOutput(output);
         assertThat(expected).hasSizeGreaterThan(10_000);
@@ -55,7 +67,7 @@ class CrashRecoveryTest
     void shouldWriteTheSameOutputJournalWhenRunOnThreads(@TempDir final Path dir)
     {
         final RecoveryReport report = CrashTestPipeline.run(input, dir.resolve("out"), dir.resolve("cp"),
-            CheckpointStore.Hooks.NONE, false);
+            CheckpointStore.Hooks.NONE, false, partitions());
         assertThat(report.outputsAppended()).isEqualTo(expected.size());
         assertThat(readOutput(dir.resolve("out"))).isEqualTo(expected);
     }
@@ -65,7 +77,7 @@ class CrashRecoveryTest
     {
         final Random random = new Random(SEED);
         int kills = 0;
-        for (int trial = 0; trial < RANDOM_TRIALS; trial++)
+        for (int trial = 0; trial < randomTrials(); trial++)
         {
             final Path output = dir.resolve("out-" + trial);
             final Path checkpoints = dir.resolve("cp-" + trial);
@@ -81,9 +93,9 @@ class CrashRecoveryTest
             runToCompletion(output, checkpoints);
             assertThat(readOutput(output)).as("trial %d", trial).isEqualTo(expected);
         }
-        System.out.printf("crash test: %d SIGKILLs at random moments survived over %d trials; %d outputs compared per trial%n",
-            kills, RANDOM_TRIALS, expected.size());
-        assertThat(kills).as("kills that hit a running child").isGreaterThanOrEqualTo(RANDOM_TRIALS);
+        System.out.printf("crash test, %d window partition(s): %d SIGKILLs at random moments survived over %d trials; %d outputs compared per trial%n",
+            partitions(), kills, randomTrials(), expected.size());
+        assertThat(kills).as("kills that hit a running child").isGreaterThanOrEqualTo(randomTrials());
     }
 
     @Test
@@ -103,7 +115,7 @@ class CrashRecoveryTest
         }
     }
 
-    private static void runToCompletion(final Path output, final Path checkpoints) throws Exception
+    private void runToCompletion(final Path output, final Path checkpoints) throws Exception
     {
         final Process child = start(output, checkpoints);
         final String line = ChildJvm.awaitLine(child, "DONE");
@@ -112,9 +124,10 @@ class CrashRecoveryTest
         assertThat(line).contains("end of stream");
     }
 
-    private static Process start(final Path output, final Path checkpoints, final String... pause) throws IOException
+    private Process start(final Path output, final Path checkpoints, final String... pause) throws IOException
     {
-        final List<String> arguments = new ArrayList<>(List.of(input.toString(), output.toString(), checkpoints.toString()));
+        final List<String> arguments = new ArrayList<>(List.of(input.toString(), output.toString(), checkpoints.toString(),
+            String.valueOf(partitions())));
         arguments.addAll(List.of(pause));
         return ChildJvm.start(CrashTestPipeline.class, output.getParent(), arguments);
     }

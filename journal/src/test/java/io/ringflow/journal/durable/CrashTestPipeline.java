@@ -7,6 +7,7 @@ import io.ringflow.operators.time.WatermarkStrategy;
 import io.ringflow.operators.window.WindowResult;
 import io.ringflow.operators.window.WindowResultCodec;
 import io.ringflow.operators.window.Windows;
+import io.ringflow.pipeline.KeyedStream;
 import io.ringflow.pipeline.Pipeline;
 
 import java.nio.file.Path;
@@ -30,49 +31,83 @@ public final class CrashTestPipeline
     }
 
     /**
-     * @param args input, output and checkpoint directories; optionally a pause point
-     *             ({@code snapshot}, {@code before-rename}, {@code after-rename}) and the checkpoint id to
-     *             pause at.
+     * @param args input, output and checkpoint directories, the windows stage's partitions; optionally a
+     *             pause point ({@code snapshot}, {@code before-rename}, {@code after-rename}) and the
+     *             checkpoint id to pause at.
      */
     public static void main(final String[] args)
     {
-        final CheckpointStore.Hooks hooks = args.length > 3 ? pauseAt(args[3], Long.parseLong(args[4])) :
+        final CheckpointStore.Hooks hooks = args.length > 4 ? pauseAt(args[4], Long.parseLong(args[5])) :
             new CheckpointStore.Hooks()
             {
             };
-        final RecoveryReport report = run(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), hooks, false);
+        final RecoveryReport report = run(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), hooks, false,
+            Integer.parseInt(args[3]));
         System.out.println("DONE " + report.describe());
+    }
+
+    /** @return the pipeline id of the plan with that many window partitions (their state differs). */
+    static String pipelineId(final int partitions)
+    {
+        return 1 == partitions ? PIPELINE_ID : "crash-test-" + partitions + "-partitions-v1";
     }
 
     static RecoveryReport run(
         final Path input, final Path output, final Path checkpoints, final CheckpointStore.Hooks hooks, final boolean stepped)
     {
-        return durable(input, output, checkpoints, hooks, stepped).run();
+        return run(input, output, checkpoints, hooks, stepped, 1);
+    }
+
+    static RecoveryReport run(
+        final Path input, final Path output, final Path checkpoints, final CheckpointStore.Hooks hooks,
+        final boolean stepped, final int partitions)
+    {
+        return durable(input, output, checkpoints, hooks, stepped, partitions).run();
     }
 
     static DurablePipeline<Payment, WindowResult> durable(
         final Path input, final Path output, final Path checkpoints, final CheckpointStore.Hooks hooks, final boolean stepped)
     {
-        return DurablePipeline.<Payment, WindowResult>builder(PIPELINE_ID)
+        return durable(input, output, checkpoints, hooks, stepped, 1);
+    }
+
+    static DurablePipeline<Payment, WindowResult> durable(
+        final Path input, final Path output, final Path checkpoints, final CheckpointStore.Hooks hooks,
+        final boolean stepped, final int partitions)
+    {
+        return DurablePipeline.<Payment, WindowResult>builder(pipelineId(partitions))
             .input(input, Payment.CODEC, Payment.TYPE)
             .output(output, OUTPUT_CODEC)
             .checkpoints(checkpoints, 2)
             .checkpointEvery(CHECKPOINT_EVERY_RECORDS, 10_000)
             .hooks(hooks)
             .stepped(stepped)
-            .plan((source, sink) -> plan(Pipeline.from(source), sink))
+            .plan((source, sink) -> plan(Pipeline.from(source), sink, partitions))
             .build();
     }
 
     static Pipeline<Payment> plan(
         final io.ringflow.pipeline.Stream<Payment, Payment> source, final io.ringflow.pipeline.Sink<WindowResult> sink)
     {
-        return source
+        return plan(source, sink, 1);
+    }
+
+    /**
+     * One partition: the windows in a stage of their own. More: the windows in that many key partitions,
+     * fed by the first stage and merged into a sink stage.
+     */
+    static Pipeline<Payment> plan(
+        final io.ringflow.pipeline.Stream<Payment, Payment> source, final io.ringflow.pipeline.Sink<WindowResult> sink,
+        final int partitions)
+    {
+        final io.ringflow.pipeline.Stream<Payment, Payment> payments = source
             .assignTimestamps("event-time",
                 WatermarkStrategy.<Payment>forBoundedOutOfOrderness(50).withTimestampAssigner(Payment::timeMs))
-            .filter("positive", payment -> payment.amount > 0)
-            .stage("windows")
-            .keyBy(Payment::card)
+            .filter("positive", payment -> payment.amount > 0);
+        final KeyedStream<Payment, Payment> byCard = 1 == partitions ?
+            payments.stage("windows").keyBy(Payment::card) :
+            payments.keyBy(Payment::card).parallelism("windows", partitions);
+        return byCard
             .window(Windows.sliding(400, 100))
             .aggregate("per-card", Aggregates.of(Aggregates.count(), Aggregates.sum(Payment::amount)))
             .to(sink);

@@ -44,6 +44,11 @@ final class Envelopes
     final long[] originsNs;
     /** Which upstream producer (partition) published it, for watermark combining. */
     final int[] producers;
+    /**
+     * Merge order, on the rings into and out of a key-partitioned stage of a sequenced pipeline only: the
+     * number the routing stage gave the event it descends from ({@link MergedInput} merges by it).
+     */
+    final long[] orders;
 
     Envelopes(final int size)
     {
@@ -54,6 +59,7 @@ final class Envelopes
         sequences = new long[size];
         originsNs = new long[size];
         producers = new int[size];
+        orders = new long[size];
         Arrays.fill(timestamps, Timestamps.NO_TIMESTAMP);
         Arrays.fill(watermarksAfter, NO_WATERMARK);
     }

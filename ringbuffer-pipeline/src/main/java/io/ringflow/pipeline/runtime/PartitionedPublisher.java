@@ -1,5 +1,6 @@
 package io.ringflow.pipeline.runtime;
 
+import com.lmax.disruptor.Sequence;
 import io.ringflow.operators.KeySelector;
 
 /**
@@ -7,7 +8,13 @@ import io.ringflow.operators.KeySelector;
  * key, so all records of a key meet the same operator instance in their original order; watermarks,
  * idleness and end-of-stream go to every partition.
  * <p>
- * Threading: one stage thread.
+ * <b>Ordered</b> (a sequenced pipeline): every event it sends gets the next merge order (a broadcast one
+ * order for all partitions), which the partitions' outputs inherit, and it publishes how far it has
+ * routed — the highest order whose events every partition has received — at the end of each batch and
+ * before each wait for space. {@link MergedInput} needs both to put the partitions' outputs back into
+ * this order, whatever the threads' timing.
+ * <p>
+ * Threading: one stage thread; {@link #routed()} is read by the merging stage's thread.
  *
  * @param <T> record type.
  */
@@ -15,11 +22,64 @@ final class PartitionedPublisher<T> extends StageOutput<T>
 {
     private final KeySelector<T> keySelector;
     private final RingPublisher<T>[] partitions;
+    private final boolean ordered;
+    /** The merge order given last. */
+    private long lastOrder;
+    private final Sequence routed = new Sequence(0);
 
-    PartitionedPublisher(final KeySelector<T> keySelector, final RingPublisher<T>[] partitions)
+    /**
+     * @param keySelector which key a record has.
+     * @param partitions  one publisher per partition's ring.
+     * @param ordered     give events merge orders and publish {@link #routed()}; the publishers are
+     *                    switched to writing orders.
+     */
+    PartitionedPublisher(final KeySelector<T> keySelector, final RingPublisher<T>[] partitions, final boolean ordered)
     {
         this.keySelector = keySelector;
         this.partitions = partitions;
+        this.ordered = ordered;
+        if (ordered)
+        {
+            for (final RingPublisher<T> partition : partitions)
+            {
+                partition.writeOrders(this::publishProgressBeforeWaiting);
+            }
+        }
+    }
+
+    /**
+     * @return the highest merge order whose events every partition's ring holds (published): no event
+     * routed later has an order at or below it.
+     */
+    Sequence routed()
+    {
+        return routed;
+    }
+
+    private void nextOrder()
+    {
+        if (ordered)
+        {
+            lastOrder++;
+            for (final RingPublisher<T> partition : partitions)
+            {
+                partition.order(lastOrder);
+            }
+        }
+    }
+
+    /**
+     * About to wait for space in one partition's ring: publish every other partition's held-back slot and
+     * say that everything before the event being sent is routed, so that the merge can go on with what
+     * the partitions made of it (and so free the ring this waits on).
+     */
+    private void publishProgressBeforeWaiting()
+    {
+        for (final RingPublisher<T> partition : partitions)
+        {
+            partition.flush();
+        }
+        routed.set(lastOrder - 1);
     }
 
     /**
@@ -39,6 +99,10 @@ final class PartitionedPublisher<T> extends StageOutput<T>
     public void emit(final T record, final long timestamp)
     {
         final RingPublisher<T> partition = partitions[partitionOf(keySelector.key(record), partitions.length)];
+        if (ordered)
+        {
+            partition.order(++lastOrder);
+        }
         partition.context(sequence, originNs);
         partition.emit(record, timestamp);
         recordsOut++;
@@ -48,6 +112,7 @@ final class PartitionedPublisher<T> extends StageOutput<T>
     public void emitWatermark(final long watermark)
     {
         outputWatermark = watermark;
+        nextOrder();
         for (final RingPublisher<T> partition : partitions)
         {
             partition.context(sequence, originNs);
@@ -58,6 +123,7 @@ final class PartitionedPublisher<T> extends StageOutput<T>
     @Override
     public void emitIdle()
     {
+        nextOrder();
         for (final RingPublisher<T> partition : partitions)
         {
             partition.context(sequence, originNs);
@@ -72,11 +138,16 @@ final class PartitionedPublisher<T> extends StageOutput<T>
         {
             partition.endOfBatch();
         }
+        if (ordered)
+        {
+            routed.set(lastOrder);
+        }
     }
 
     @Override
     void endOfStream()
     {
+        nextOrder();
         for (final RingPublisher<T> partition : partitions)
         {
             partition.endOfStream();
@@ -86,6 +157,7 @@ final class PartitionedPublisher<T> extends StageOutput<T>
     @Override
     void processingTime(final long time)
     {
+        nextOrder();
         for (final RingPublisher<T> partition : partitions)
         {
             partition.context(sequence, originNs);
@@ -96,6 +168,7 @@ final class PartitionedPublisher<T> extends StageOutput<T>
     @Override
     void barrier(final long checkpointId)
     {
+        nextOrder();
         for (final RingPublisher<T> partition : partitions)
         {
             partition.context(sequence, originNs);

@@ -1,5 +1,6 @@
 package io.ringflow.pipeline.runtime;
 
+import com.lmax.disruptor.Sequence;
 import io.ringflow.operators.OneInputOperator;
 import io.ringflow.pipeline.ProducerMode;
 import io.ringflow.pipeline.RecordType;
@@ -12,7 +13,9 @@ import io.ringflow.pipeline.metrics.PipelineCounters;
 import io.ringflow.pipeline.metrics.StageCounters;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -34,6 +37,7 @@ final class PipelineAssembly<I, T>
     private final CapacityWaiter waiter;
     private final List<List<Ring<?>>> rings = new ArrayList<>();
     private final List<String> stageNames = new ArrayList<>();
+    private final Map<Integer, MergedInput<?>> mergedInputs = new HashMap<>();
     private LatencyRecorders latency;
     private CountersFile countersFile;
 
@@ -85,15 +89,66 @@ final class PipelineAssembly<I, T>
         stages.get(0).get(0).publishesAccepted(pipelineCounters, acceptedCount);
         for (int i = 0; i < stages.size(); i++)
         {
+            if (mergesPartitions(i))
+            {
+                wireMerge(stages, i);
+            }
+        }
+        for (int i = 0; i < stages.size(); i++)
+        {
             final StageSpec<?, ?> spec = builder.specs.get(i);
+            // a merge reads several rings: it cannot block on one of them
+            final WaitStrategy wait = mergesPartitions(i) && WaitStrategy.BLOCKING == spec.waitStrategy ?
+                WaitStrategy.SLEEPING : spec.waitStrategy;
             for (final Stage<?, ?> stage : stages.get(i))
             {
                 configureCheckpoints(stage);
                 runtime.addStage(stage, new StageRunner(stage,
-                    StageIdle.forStage(spec.waitStrategy, stage.input()), spec.pinned, runtime));
+                    StageIdle.forStage(wait, stage.input()), spec.pinned, runtime));
             }
         }
         return runtime;
+    }
+
+    /**
+     * @param index a stage's position.
+     * @return whether it reads the rings of the key-partitioned stage before it in merge order (a
+     * sequenced pipeline, where the order of outputs must not depend on the threads).
+     */
+    private boolean mergesPartitions(final int index)
+    {
+        return index > 0 && ordered() && builder.specs.get(index - 1).parallelism > 1;
+    }
+
+    private boolean ordered()
+    {
+        return ProducerMode.SEQUENCED == builder.producerMode;
+    }
+
+    /** The merge at {@code index} reads the partitions before it, which the router before them feeds. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void wireMerge(final List<List<Stage<?, ?>>> stages, final int index)
+    {
+        final List<Stage<?, ?>> partitions = stages.get(index - 1);
+        final int count = partitions.size();
+        final Ring[] mergeRings = rings.get(index).toArray(new Ring[0]);
+        final Ring[] partitionInputs = new Ring[count];
+        final Sequence[] done = new Sequence[count];
+        for (int p = 0; p < count; p++)
+        {
+            partitionInputs[p] = partitions.get(p).input();
+            done[p] = partitions.get(p).readOrders();
+        }
+        final PartitionedPublisher<?> router = (PartitionedPublisher<?>)stages.get(index - 2).get(0).output();
+        final Stage merge = stages.get(index).get(0);
+        for (final Ring ring : mergeRings)
+        {
+            ring.consumer(merge);
+        }
+        final MergedInput mergedInput = new MergedInput<>(mergeRings, partitionInputs, done,
+            partitions.toArray(new Stage<?, ?>[0]), router.routed(), builder.stepped, builder.specs.get(index).inputType);
+        merge.mergeFrom(mergedInput);
+        mergedInputs.put(index, mergedInput);
     }
 
     private void configureCheckpoints(final Stage<?, ?> stage)
@@ -116,6 +171,17 @@ final class PipelineAssembly<I, T>
     private List<Ring<?>> createRings(final int index)
     {
         final StageSpec<?, ?> spec = builder.specs.get(index);
+        if (mergesPartitions(index))
+        {
+            final StageSpec<?, ?> partitioned = builder.specs.get(index - 1);
+            final List<Ring<?>> result = new ArrayList<>();
+            for (int p = 0; p < partitioned.parallelism; p++)
+            {
+                result.add(new Ring<>(spec.name + " from " + partitionName(partitioned, p), spec.inputType,
+                    spec.ringSize, false, partitioned.parallelism, false, spec.waitStrategy));
+            }
+            return result;
+        }
         final boolean first = 0 == index;
         final int upstream = first ? 1 : builder.specs.get(index - 1).parallelism;
         final boolean multiProducer = first ? ProducerMode.MULTI == builder.producerMode : upstream > 1;
@@ -168,12 +234,20 @@ final class PipelineAssembly<I, T>
     {
         final StageSpec next = builder.specs.get(nextIndex);
         final List<Ring<?>> nextRings = rings.get(nextIndex);
+        if (mergesPartitions(nextIndex))
+        {
+            // one ring per partition into the merge; outputs carry the order of the event they come from.
+            // Stepped, a full one is emptied into the merge's spill queue rather than running the merge
+            final CapacityWaiter toMerge = !builder.stepped ? waiter :
+                (ring, attempt) -> mergedInputs.get(nextIndex).absorb(ring);
+            return new RingPublisher(nextRings.get(producer), next.inputType, producer, toMerge).writeOrders(null);
+        }
         final RingPublisher[] publishers = new RingPublisher[nextRings.size()];
         for (int p = 0; p < publishers.length; p++)
         {
             publishers[p] = new RingPublisher(nextRings.get(p), next.inputType, producer, waiter);
         }
-        return 1 == publishers.length ? publishers[0] : new PartitionedPublisher(next.partitionKey, publishers);
+        return 1 == publishers.length ? publishers[0] : new PartitionedPublisher(next.partitionKey, publishers, ordered());
     }
 
     private int idleCyclesPerTick(final StageSpec<?, ?> spec)

@@ -158,8 +158,8 @@ public final class PipelineBuilder<I, T>
     /**
      * Take part in checkpoints: at each barrier (sent through a {@link ProducerMode#SEQUENCED} ingress)
      * every stage hands its state to the listener, and the last stage reports the barrier once the sink
-     * has everything before it. Key-partitioned stages cannot take part yet: their merge would need
-     * barrier alignment, which is not built.
+     * has everything before it. Key-partitioned stages take part in a sequenced pipeline, whose merge puts
+     * their barriers next to each other (see {@link #build}); elsewhere they are refused.
      *
      * @param listener receives snapshots and completions.
      * @return this.
@@ -218,14 +218,9 @@ public final class PipelineBuilder<I, T>
                 throw new IllegalArgumentException("pipeline '" + name + "': two stages are named '" + spec.name + "'");
             }
         }
-        for (final StageSpec<?, ?> spec : specs)
+        for (int i = 0; i < specs.size(); i++)
         {
-            if ((null != checkpoints || null != restoreFrom) && spec.parallelism > 1)
-            {
-                throw new IllegalArgumentException("pipeline '" + name + "': stage '" + spec.name + "' runs " +
-                    spec.parallelism + " partitions, and checkpoints across key-partitioned stages are not built " +
-                    "yet (merging their barriers needs alignment); use parallelism 1 in a checkpointed pipeline");
-            }
+            validatePartitions(i);
         }
         final StageSpec<?, ?> last = specs.get(specs.size() - 1);
         if (trackLatency && last.parallelism > 1)
@@ -235,5 +230,41 @@ public final class PipelineBuilder<I, T>
                 " partitions; add a stage after it or turn latencyTracking off");
         }
         return new PipelineAssembly<>(this, sink).assemble();
+    }
+
+    /**
+     * A sequenced pipeline merges a key-partitioned stage's outputs in an order of its own (see
+     * {@code MergedInput}): it needs one routing thread before the partitions and one merging thread
+     * after them. Any other pipeline merges them as they come, so its checkpoints would not be consistent.
+     */
+    private void validatePartitions(final int index)
+    {
+        final StageSpec<?, ?> spec = specs.get(index);
+        if (spec.parallelism <= 1)
+        {
+            return;
+        }
+        if (ProducerMode.SEQUENCED != producerMode)
+        {
+            if (null != checkpoints || null != restoreFrom)
+            {
+                throw new IllegalArgumentException("pipeline '" + name + "': stage '" + spec.name + "' runs " +
+                    spec.parallelism + " partitions; checkpoints across key-partitioned stages need a sequenced " +
+                    "ingress (ProducerMode.SEQUENCED), which merges the partitions in a deterministic order");
+            }
+            return;
+        }
+        if (index == specs.size() - 1)
+        {
+            throw new IllegalArgumentException("pipeline '" + name + "': the last stage '" + spec.name + "' runs " +
+                spec.parallelism + " partitions; a sequenced pipeline merges them into a stage after it, in order: " +
+                "add one (the DSL adds it before a sink)");
+        }
+        if (specs.get(index - 1).parallelism > 1 || specs.get(index + 1).parallelism > 1)
+        {
+            throw new IllegalArgumentException("pipeline '" + name + "': stage '" + spec.name + "' runs " +
+                spec.parallelism + " partitions next to another partitioned stage; a sequenced pipeline needs a " +
+                "stage of parallelism 1 before and after each partitioned one (to route and to merge in order)");
+        }
     }
 }

@@ -292,7 +292,7 @@ public final class PipelineRuntime<T> implements AutoCloseable
             final Stage<?, ?> stuck = firstUnfinished();
             throw new PipelineException("pipeline '" + name + "': " + stuck + " did not finish within " +
                 TimeUnit.NANOSECONDS.toMillis(timeoutNs) + " ms: it took " + stuck.recordsIn() + " records so far and " +
-                stuck.input().occupancy() + " events wait in its ring");
+                stuck.occupancy() + " events wait in its ring");
         }
     }
 

@@ -21,6 +21,10 @@ final class RingPublisher<T> extends StageOutput<T>
     private final RecordType<T> type;
     private final int producer;
     private final CapacityWaiter waiter;
+    /** Writes each event's merge order (rings into and out of a key-partitioned sequenced stage). */
+    private boolean writesOrders;
+    /** Told before each wait for space, so that it can publish what it holds (a router's progress). */
+    private Runnable onFull;
     /** Index of the record slot claimed and not yet published, or -1. */
     private int pendingIndex = -1;
     private long pendingSequence;
@@ -37,6 +41,21 @@ final class RingPublisher<T> extends StageOutput<T>
         this.waiter = waiter;
     }
 
+    /**
+     * Write every event's merge order ({@link StageOutput#order}) beside it; a watermark then rides with
+     * the pending record only if it has the record's order, so that the merge sees the same events
+     * whatever the batch boundaries were.
+     *
+     * @param onFull run before each wait for space in the ring, or null.
+     * @return this.
+     */
+    RingPublisher<T> writeOrders(final Runnable onFull)
+    {
+        this.writesOrders = true;
+        this.onFull = onFull;
+        return this;
+    }
+
     @Override
     public void emit(final T record, final long timestamp)
     {
@@ -45,6 +64,10 @@ final class RingPublisher<T> extends StageOutput<T>
         type.copy(record, buffer.get(claimed));
         final int index = envelopes.index(claimed);
         envelopes.setRecord(index, timestamp, sequence, originNs, producer);
+        if (writesOrders)
+        {
+            envelopes.orders[index] = order;
+        }
         pendingIndex = index;
         pendingSequence = claimed;
         recordsOut++;
@@ -57,7 +80,8 @@ final class RingPublisher<T> extends StageOutput<T>
         // it rides with the pending record only if the same input caused both: a watermark of a later
         // input (the end-of-stream's final one) keeps that input's sequence, so keys downstream do not
         // depend on where a batch happened to end
-        if (pendingIndex >= 0 && envelopes.sequences[pendingIndex] == sequence)
+        if (pendingIndex >= 0 && envelopes.sequences[pendingIndex] == sequence &&
+            (!writesOrders || envelopes.orders[pendingIndex] == order))
         {
             envelopes.watermarksAfter[pendingIndex] = watermark;
             return;
@@ -103,11 +127,17 @@ final class RingPublisher<T> extends StageOutput<T>
     private void publishControl(final int kind, final long timestamp)
     {
         final long claimed = claim();
-        envelopes.setControl(envelopes.index(claimed), kind, timestamp, sequence, originNs, producer);
+        final int index = envelopes.index(claimed);
+        envelopes.setControl(index, kind, timestamp, sequence, originNs, producer);
+        if (writesOrders)
+        {
+            envelopes.orders[index] = order;
+        }
         buffer.publish(claimed);
     }
 
-    private void flush()
+    /** Publish the record slot held back for a watermark, if any. */
+    void flush()
     {
         if (pendingIndex >= 0)
         {
@@ -134,6 +164,10 @@ final class RingPublisher<T> extends StageOutput<T>
         backPressureWaits++;
         for (int attempt = 0; ; attempt++)
         {
+            if (null != onFull)
+            {
+                onFull.run();
+            }
             waiter.awaitCapacity(ring, attempt);
             try
             {

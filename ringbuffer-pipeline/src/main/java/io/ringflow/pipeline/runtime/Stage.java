@@ -1,6 +1,7 @@
 package io.ringflow.pipeline.runtime;
 
 import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.Sequence;
 import io.ringflow.operators.OneInputOperator;
 import io.ringflow.operators.Timestamps;
 import io.ringflow.operators.snapshot.SnapshotReader;
@@ -70,6 +71,14 @@ final class Stage<I, O> implements EventPoller.Handler<I>
     private StageCheckpoints checkpoints;
     private PipelineCounters pipelineCounters;
     private LongSupplier acceptedCount;
+    /** Reads its partition ring's merge orders and hands them to its outputs (a partition of a sequenced pipeline). */
+    private boolean readsOrders;
+    /** Where it says which input ring slots it has processed and published the outputs of, or null. */
+    private Sequence done;
+    /** Its input: several partitions' rings merged in order, or null for the one ring. */
+    private MergedInput<I> merged;
+    private int barriersSeen;
+    private boolean running;
 
     Stage(
         final String name,
@@ -127,6 +136,29 @@ final class Stage<I, O> implements EventPoller.Handler<I>
     }
 
     /**
+     * A partition of a key-partitioned stage in a sequenced pipeline: its outputs inherit the merge order
+     * of the event they come from, and it publishes its progress for the merging stage.
+     *
+     * @return where it publishes the last input ring slot whose outputs it has published.
+     */
+    Sequence readOrders()
+    {
+        readsOrders = true;
+        done = new Sequence();
+        return done;
+    }
+
+    /**
+     * Read several partitions' rings in merge order instead of {@link #input()} alone.
+     *
+     * @param merged the merged rings ({@link #input()} is the first of them).
+     */
+    void mergeFrom(final MergedInput<I> merged)
+    {
+        this.merged = merged;
+    }
+
+    /**
      * @param listener receives this stage's state at each barrier.
      */
     void checkpoints(final CheckpointListener listener)
@@ -157,9 +189,17 @@ final class Stage<I, O> implements EventPoller.Handler<I>
             return 0;
         }
         batchCount = 0;
+        running = true;
         try
         {
-            input.poller.poll(this);
+            if (null == merged)
+            {
+                input.poller.poll(this);
+            }
+            else
+            {
+                merged.poll(this, batchLimit);
+            }
         }
         catch (final RuntimeException | Error ex)
         {
@@ -169,10 +209,18 @@ final class Stage<I, O> implements EventPoller.Handler<I>
         {
             throw new PipelineException("stage '" + name + "': " + ex, ex);
         }
+        finally
+        {
+            running = false;
+        }
         if (batchCount > 0)
         {
             output.endOfBatch();
             output.sideOutputs().endOfBatch();
+            if (null != done)
+            {
+                done.set(input.consumedSequence());
+            }
             eventsSinceHousekeeping += batchCount;
             if (eventsSinceHousekeeping >= HOUSEKEEPING_INTERVAL_EVENTS)
             {
@@ -220,7 +268,7 @@ final class Stage<I, O> implements EventPoller.Handler<I>
         counters.publishTotals(
             recordsIn,
             output.recordsOut(),
-            input.occupancy(),
+            occupancy(),
             output.backPressureWaits(),
             output.backPressureNs(),
             currentWatermark,
@@ -241,44 +289,73 @@ final class Stage<I, O> implements EventPoller.Handler<I>
         return false;
     }
 
+    /** @return true while {@link #doWork()} runs (a stepped merge must not step a stage below it on the stack). */
+    boolean isRunning()
+    {
+        return running;
+    }
+
     @Override
     public boolean onEvent(final I record, final long ringSequence, final boolean endOfBatch)
     {
-        batchCount++;
         final int index = envelopes.index(ringSequence);
-        final long sequence = ingress ? ringSequence : envelopes.sequences[index];
-        final long originNs = envelopes.originsNs[index];
+        if (ingress)
+        {
+            if (Envelopes.RECORD != envelopes.kinds[index])
+            {
+                final int kind = envelopes.kinds[index];
+                // undo the rare control write, so that producers of records never need to write a kind
+                envelopes.kinds[index] = Envelopes.RECORD;
+                return dispatch(record, envelopes, index, ringSequence, kind);
+            }
+            return dispatch(record, envelopes, index, ringSequence, Envelopes.RECORD);
+        }
+        return dispatch(record, envelopes, index, envelopes.sequences[index], envelopes.kinds[index]);
+    }
+
+    /**
+     * Process one event of an input ring.
+     *
+     * @param record    the slot's record.
+     * @param events    the envelopes of the ring it is in.
+     * @param index     its slot.
+     * @param sequence  the ingress sequence of the input it descends from.
+     * @param kind      what it is.
+     * @return whether to go on with the batch.
+     */
+    boolean dispatch(final I record, final Envelopes events, final int index, final long sequence, final int kind)
+    {
+        batchCount++;
+        final long originNs = events.originsNs[index];
         lastSequence = sequence;
         output.context(sequence, originNs);
-        final int kind = envelopes.kinds[index];
-        if (ingress && Envelopes.RECORD != kind)
+        if (readsOrders)
         {
-            // undo the rare control write, so that producers of records never need to write a kind
-            envelopes.kinds[index] = Envelopes.RECORD;
+            output.order(events.orders[index]);
         }
         switch (kind)
         {
             case Envelopes.RECORD:
-                onRecord(record, index, sequence);
+                onRecord(record, events, index, sequence);
                 if (null != endToEnd)
                 {
                     endToEnd.record(System.nanoTime() - originNs);
                 }
                 break;
             case Envelopes.WATERMARK:
-                onWatermark(envelopes.producers[index], envelopes.timestamps[index]);
+                onWatermark(events.producers[index], events.timestamps[index]);
                 break;
             case Envelopes.IDLE:
-                onIdle(envelopes.producers[index]);
+                onIdle(events.producers[index]);
                 break;
             case Envelopes.END_OF_STREAM:
                 onEndOfStream();
                 break;
             case Envelopes.TICK:
-                onProcessingTime(envelopes.timestamps[index]);
+                onProcessingTime(events.timestamps[index]);
                 break;
             case Envelopes.BARRIER:
-                onBarrier(envelopes.timestamps[index]);
+                onBarrier(events.timestamps[index]);
                 break;
             default:
                 break;
@@ -286,13 +363,13 @@ final class Stage<I, O> implements EventPoller.Handler<I>
         return !finished && batchCount < batchLimit;
     }
 
-    private void onRecord(final I record, final int index, final long sequence)
+    private void onRecord(final I record, final Envelopes events, final int index, final long sequence)
     {
         recordsIn++;
-        final long timestamp = envelopes.timestamps[index];
+        final long timestamp = events.timestamps[index];
         if (null != combiner)
         {
-            combiner.markActive(envelopes.producers[index]);
+            combiner.markActive(events.producers[index]);
         }
         if (timestamp > highestTimestamp)
         {
@@ -311,10 +388,10 @@ final class Stage<I, O> implements EventPoller.Handler<I>
         {
             serviceTime.record(System.nanoTime() - startNs);
         }
-        final long watermarkAfter = envelopes.watermarksAfter[index];
+        final long watermarkAfter = events.watermarksAfter[index];
         if (Envelopes.NO_WATERMARK != watermarkAfter)
         {
-            onWatermark(envelopes.producers[index], watermarkAfter);
+            onWatermark(events.producers[index], watermarkAfter);
         }
     }
 
@@ -393,6 +470,15 @@ final class Stage<I, O> implements EventPoller.Handler<I>
 
     private void onProcessingTime(final long time)
     {
+        if (null != combiner)
+        {
+            // every partition forwards the tick: deliver it once
+            if (time <= lastTickMs)
+            {
+                return;
+            }
+            lastTickMs = time;
+        }
         try
         {
             chain.onProcessingTime(time);
@@ -411,6 +497,12 @@ final class Stage<I, O> implements EventPoller.Handler<I>
 
     private void onBarrier(final long checkpointId)
     {
+        if (null != combiner && ++barriersSeen < input.inputs)
+        {
+            // merged in order, the partitions' barriers arrive one after another: snapshot at the last
+            return;
+        }
+        barriersSeen = 0;
         if (null != checkpoints)
         {
             checkpoints.snapshot(checkpointId);
@@ -422,6 +514,11 @@ final class Stage<I, O> implements EventPoller.Handler<I>
     {
         out.putLong(currentWatermark).putLong(highestTimestamp).putLong(lastTickMs)
             .putLong(recordsIn).putLong(deadLetterCount);
+        if (null != combiner)
+        {
+            // what each partition's watermark was: without it a restored merge would advance elsewhere
+            combiner.snapshot(out);
+        }
     }
 
     void restoreProgress(final SnapshotReader in)
@@ -431,6 +528,10 @@ final class Stage<I, O> implements EventPoller.Handler<I>
         lastTickMs = in.getLong();
         recordsIn = in.getLong();
         deadLetterCount = in.getLong();
+        if (null != combiner)
+        {
+            combiner.restore(in);
+        }
     }
 
     private void onEndOfStream()
@@ -455,6 +556,12 @@ final class Stage<I, O> implements EventPoller.Handler<I>
     Ring<I> input()
     {
         return input;
+    }
+
+    /** @return events waiting in its input ring or rings (racy off the stage's thread). */
+    long occupancy()
+    {
+        return null == merged ? input.occupancy() : merged.occupancy();
     }
 
     StageOutput<O> output()

@@ -16,6 +16,8 @@ abstract class StageOutput<T> implements Output<T>
 {
     protected long sequence;
     protected long originNs;
+    /** The merge order of the input being processed (rings around a key-partitioned stage only). */
+    protected long order;
     protected long recordsOut;
     /** The last watermark this output passed on; written by the stage thread only. */
     protected long outputWatermark = Long.MIN_VALUE;
@@ -25,6 +27,15 @@ abstract class StageOutput<T> implements Output<T>
     {
         this.sequence = sequence;
         this.originNs = originNs;
+    }
+
+    /**
+     * @param order the merge order of the input event being processed, which its outputs inherit
+     *              (set only by a stage of a key-partitioned sequenced pipeline that reads orders).
+     */
+    final void order(final long order)
+    {
+        this.order = order;
     }
 
     final void sideOutputs(final SideOutputs sideOutputs)

@@ -52,7 +52,7 @@ public record StageStats(
             output.backPressureNs(),
             watermark,
             lag,
-            stage.input().occupancy(),
+            stage.occupancy(),
             stage.isFinished(),
             output.outputWatermark());
     }
