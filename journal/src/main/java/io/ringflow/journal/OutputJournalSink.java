@@ -29,9 +29,9 @@ import java.nio.file.Path;
  * daemon thread and reads the first pending entry, so a resume position the journal does not hold fails
  * here), then call {@link #onRecord},
  * {@link #onEndOfStream()} and the accessors on one thread, the sink's stage, which then owns the
- * Chronicle appender and tailer; {@link #close()} once that thread is done. Attach it to a stage of
- * parallelism 1 fed in a deterministic order: behind a key-partitioned stage the partitions interleave
- * differently on every run, and a replay would not match.
+ * Chronicle appender and tailer; {@link #close()} once that thread is done. Attach it to the last stage
+ * of a sequenced pipeline (parallelism 1): its outputs come in an order that only the input decides, key
+ * partitions included, since such a pipeline merges partitions in router order.
  *
  * @param <T> record type.
  */

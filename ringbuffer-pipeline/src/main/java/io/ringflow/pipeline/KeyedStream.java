@@ -38,7 +38,9 @@ public final class KeyedStream<I, T>
 
     /**
      * Run what follows in a new stage of {@code threads} partitions, each owning the keys that hash to it,
-     * so that every key's records stay in order on one thread.
+     * so that every key's records stay in order on one thread. The next stage merges the partitions (the
+     * DSL adds one before a sink); in a {@link ProducerMode#SEQUENCED} pipeline it merges them in the
+     * order their inputs were routed, so outputs, their keys and checkpoints are the same on every run.
      *
      * @param stageName the new stage's name.
      * @param threads   partitions, {@code >= 1}.

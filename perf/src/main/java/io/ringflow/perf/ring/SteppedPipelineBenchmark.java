@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -46,6 +47,11 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  * Workload: 10,000 keys in random order, event time one tick per 10 records, so ~1 record per key per
  * window (each window fires with about one record: the firing path is exercised hard).
+ * <p>
+ * {@code @Param ingress}: {@code SINGLE} as drawn; {@code SEQUENCED} publishes through a sequenced ingress
+ * (each record numbered, as a journal feeds it), so the partitions are merged in router order
+ * ({@code MergedInput}: per-partition rings, merge orders, spill queues when a ring fills) — the path that
+ * makes checkpoints across partitions consistent; its cost over {@code SINGLE} is the ordered merge.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -63,6 +69,9 @@ public class SteppedPipelineBenchmark
     private static final RecordTranslator<TimedEvent, TimedEvent> COPY = (slot, source) -> slot.set(source.key,
         source.value, source.timeMs);
 
+    @Param({"SINGLE", "SEQUENCED"})
+    public ProducerMode ingress;
+
     private final long[] keys = new long[CYCLE];
     private final TimedEvent source = new TimedEvent();
     private PipelineRuntime<TimedEvent> pipeline;
@@ -78,7 +87,7 @@ public class SteppedPipelineBenchmark
             keys[i] = random.nextInt(KEYS);
         }
         sink = new BlackholeSink(blackhole);
-        pipeline = PipelineBuilder.ingress("stepped", TYPE, ProducerMode.SINGLE)
+        pipeline = PipelineBuilder.ingress("stepped", TYPE, ingress)
             .ingressRingSize(BATCH * 2)
             .latencyTracking(false)
             .stepped(new CachedEpochClock())
@@ -103,7 +112,9 @@ public class SteppedPipelineBenchmark
         {
             final long n = sent++;
             source.set(keys[(int)(n & (CYCLE - 1))], n, n / 10);
-            if (PublishResult.OK != pipeline.ingress().tryPublish(COPY, source))
+            final PublishResult result = ProducerMode.SEQUENCED == ingress ?
+                pipeline.sequencedIngress().publish(COPY, source, n, 0) : pipeline.ingress().tryPublish(COPY, source);
+            if (PublishResult.OK != result)
             {
                 throw new IllegalStateException("the ingress ring holds two batches: it cannot be full here");
             }

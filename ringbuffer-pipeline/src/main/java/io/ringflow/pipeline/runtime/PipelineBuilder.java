@@ -23,7 +23,10 @@ import java.util.Set;
  *     .build(sink);
  * }</pre>
  * Rings: stage {@code i} reads {@code parallelism(i)} rings; each is fed by every partition of stage
- * {@code i-1} (single-producer when that is one thread), and its consumer combines their watermarks.
+ * {@code i-1} (single-producer when that is one thread), and its consumer combines their watermarks. In a
+ * {@link ProducerMode#SEQUENCED} pipeline the stage after a partitioned one reads one ring per partition
+ * instead, merged in the order the router sent their inputs ({@code MergedInput}), so that outputs,
+ * their keys and checkpoints do not depend on the threads.
  * <p>
  * Threading: build on one thread.
  *
