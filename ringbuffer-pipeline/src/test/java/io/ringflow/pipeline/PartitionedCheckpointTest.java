@@ -37,7 +37,12 @@ class PartitionedCheckpointTest
 
     private static Pipeline<Txn> plan(final Run run, final int partitions)
     {
-        return Pipeline.from(Source.of("txns", Txn.TYPE).producerMode(ProducerMode.SEQUENCED).ringSize(RING))
+        return plan(run, partitions, RING, FAN_OUT);
+    }
+
+    private static Pipeline<Txn> plan(final Run run, final int partitions, final int ring, final int fanOut)
+    {
+        return Pipeline.from(Source.of("txns", Txn.TYPE).producerMode(ProducerMode.SEQUENCED).ringSize(ring))
             .assignTimestamps("event-time",
                 WatermarkStrategy.<Txn>forBoundedOutOfOrderness(40).withTimestampAssigner(Txn::timeMs))
             .flatMap("fan-out", (txn, out) ->
@@ -46,7 +51,7 @@ class PartitionedCheckpointTest
                 if (txn.amount == 7)
                 {
                     // one input, more records than a ring holds, spread over every partition
-                    for (int i = 1; i < FAN_OUT; i++)
+                    for (int i = 1; i < fanOut; i++)
                     {
                         out.collect(new Txn().set(txn.card + 1_000L * i, txn.timeMs, 1));
                     }
@@ -55,8 +60,8 @@ class PartitionedCheckpointTest
             .keyBy(Txn::card).parallelism("windows", partitions)
             .window(Windows.tumbling(100))
             .aggregate("per-card", Aggregates.of(Aggregates.count(), Aggregates.sum(Txn::amount)))
-            .ringSize(RING)
-            .stage("merge").ringSize(RING)
+            .ringSize(ring)
+            .stage("merge").ringSize(ring)
             .filter("all", result -> true)
             .to(run);
     }
@@ -80,8 +85,15 @@ class PartitionedCheckpointTest
     private static Run run(
         final int partitions, final boolean stepped, final int fromIndex, final StageStates restore, final long firstCheckpoint)
     {
+        return run(partitions, RING, FAN_OUT, stepped, fromIndex, restore, firstCheckpoint);
+    }
+
+    private static Run run(
+        final int partitions, final int ring, final int fanOut,
+        final boolean stepped, final int fromIndex, final StageStates restore, final long firstCheckpoint)
+    {
         final Run run = new Run();
-        final Pipeline<Txn> plan = plan(run, partitions).checkpoints(run);
+        final Pipeline<Txn> plan = plan(run, partitions, ring, fanOut).checkpoints(run);
         if (null != restore)
         {
             plan.restoreFrom(restore);
@@ -124,6 +136,20 @@ class PartitionedCheckpointTest
             assertThat(threaded.outputs.subList(first, Math.min(first + 3, threaded.outputs.size())))
                 .as("threaded run %d from output %d on", attempt, first)
                 .isEqualTo(stepped.outputs.subList(first, Math.min(first + 3, stepped.outputs.size())));
+            assertThat(threaded.outputs).hasSameSizeAs(stepped.outputs);
+        }
+    }
+
+    @ParameterizedTest(name = "partitions={0}, ring={1}, fan-out={2}")
+    @CsvSource({"2, 2, 3", "4, 2, 40", "3, 4, 1", "4, 16, 24", "2, 64, 200"})
+    void shouldNotLetRingSizesFanOutOrPartitionCountChangeTheOrder(final int partitions, final int ring, final int fanOut)
+    {
+        final Run stepped = run(partitions, ring, fanOut, true, 0, null, 1);
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            final Run threaded = run(partitions, ring, fanOut, false, 0, null, 1);
+            final int first = firstDifference(threaded.outputs, stepped.outputs);
+            assertThat(first).as("first difference, threaded run %d", attempt).isEqualTo(stepped.outputs.size());
             assertThat(threaded.outputs).hasSameSizeAs(stepped.outputs);
         }
     }
