@@ -210,8 +210,8 @@ class PartitionedCheckpointTest
         final Map<String, byte[]> state = straight.snapshots.get(2L);
         final Run run = new Run();
         assertThatThrownBy(() -> plan(run, 2).restoreFrom(state::get).stepped(new CachedEpochClock()).build())
-            .hasMessageContaining("3 inputs")
-            .hasMessageContaining("2");
+            .hasMessageContaining("stage 'windows[0]' was checkpointed as one of 3 partitions")
+            .hasMessageContaining("this pipeline runs 2");
     }
 
     @Test

@@ -56,7 +56,7 @@ final class MergedInput<T>
     /**
      * @param rings           one ring per partition, in partition order; partition {@code p} publishes as producer {@code p}.
      * @param partitionInputs each partition's own input ring (fed by the router).
-     * @param partitionsDone  each partition's progress ({@link Stage#readOrders()}).
+     * @param partitionsDone  each partition's progress ({@link Stage#readOrders(int)}).
      * @param partitions      the partitions' stages, run by a stepped merge that waits on one.
      * @param routed          the router's progress ({@link PartitionedPublisher#routed()}).
      * @param stepped         whether the pipeline is stepped.

@@ -137,7 +137,7 @@ final class PipelineAssembly<I, T>
         for (int p = 0; p < count; p++)
         {
             partitionInputs[p] = partitions.get(p).input();
-            done[p] = partitions.get(p).readOrders();
+            done[p] = partitions.get(p).readOrders(count);
         }
         final PartitionedPublisher<?> router = (PartitionedPublisher<?>)stages.get(index - 2).get(0).output();
         final Stage merge = stages.get(index).get(0);

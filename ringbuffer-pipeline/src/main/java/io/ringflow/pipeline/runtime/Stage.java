@@ -73,6 +73,8 @@ final class Stage<I, O> implements EventPoller.Handler<I>
     private LongSupplier acceptedCount;
     /** Reads its partition ring's merge orders and hands them to its outputs (a partition of a sequenced pipeline). */
     private boolean readsOrders;
+    /** How many partitions its stage runs, when it is one of them (its state holds only the keys it owns). */
+    private int partitionCount;
     /** Where it says which input ring slots it has processed and published the outputs of, or null. */
     private Sequence done;
     /** Its input: several partitions' rings merged in order, or null for the one ring. */
@@ -139,11 +141,14 @@ final class Stage<I, O> implements EventPoller.Handler<I>
      * A partition of a key-partitioned stage in a sequenced pipeline: its outputs inherit the merge order
      * of the event they come from, and it publishes its progress for the merging stage.
      *
+     * @param partitions how many partitions the stage runs; its checkpoints record it, and a restore into
+     *                   another count is refused (each partition's state holds the keys that hash to it).
      * @return where it publishes the last input ring slot whose outputs it has published.
      */
-    Sequence readOrders()
+    Sequence readOrders(final int partitions)
     {
         readsOrders = true;
+        partitionCount = partitions;
         done = new Sequence();
         return done;
     }
@@ -519,6 +524,10 @@ final class Stage<I, O> implements EventPoller.Handler<I>
             // what each partition's watermark was: without it a restored merge would advance elsewhere
             combiner.snapshot(out);
         }
+        if (readsOrders)
+        {
+            out.putInt(partitionCount);
+        }
     }
 
     void restoreProgress(final SnapshotReader in)
@@ -531,6 +540,16 @@ final class Stage<I, O> implements EventPoller.Handler<I>
         if (null != combiner)
         {
             combiner.restore(in);
+        }
+        if (readsOrders)
+        {
+            final int checkpointed = in.getInt();
+            if (checkpointed != partitionCount)
+            {
+                throw new IllegalStateException("stage '" + name + "' was checkpointed as one of " + checkpointed +
+                    " partitions, and this pipeline runs " + partitionCount + ": each partition's state holds the " +
+                    "keys that hash to it, so a checkpoint restores only into the same parallelism");
+            }
         }
     }
 
