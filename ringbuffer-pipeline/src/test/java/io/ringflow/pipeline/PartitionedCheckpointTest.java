@@ -1,6 +1,13 @@
 package io.ringflow.pipeline;
 
+import io.ringflow.operators.Collector;
+import io.ringflow.operators.OneInputOperator;
+import io.ringflow.operators.Output;
+import io.ringflow.operators.OutputTag;
 import io.ringflow.operators.aggregate.Aggregates;
+import io.ringflow.operators.process.KeyedProcessFunction;
+import io.ringflow.operators.snapshot.SnapshotReader;
+import io.ringflow.operators.snapshot.SnapshotWriter;
 import io.ringflow.operators.time.WatermarkStrategy;
 import io.ringflow.operators.window.WindowResult;
 import io.ringflow.operators.window.Windows;
@@ -12,6 +19,7 @@ import org.agrona.concurrent.CachedEpochClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -214,6 +222,130 @@ class PartitionedCheckpointTest
             .hasMessageContaining("this pipeline runs 2");
     }
 
+    /** Two partitioned sections: 3 partitions that emit rarely, a merge that fans out, 2 window partitions. */
+    private static Run twoSections(final boolean stepped)
+    {
+        final Run run = new Run();
+        final Pipeline<Txn> plan = Pipeline.from(Source.of("txns", Txn.TYPE).producerMode(ProducerMode.SEQUENCED).ringSize(4))
+            .assignTimestamps("event-time",
+                WatermarkStrategy.<Txn>forBoundedOutOfOrderness(40).withTimestampAssigner(Txn::timeMs))
+            .keyBy(Txn::card).parallelism("sparse", 3)
+            .process("every-seventh", (KeyedProcessFunction<Txn, Txn>)(txn, context, out) ->
+            {
+                if (txn.card % 7 == 0 || txn.amount == 7)
+                {
+                    out.collect(txn);
+                }
+            }, Txn.TYPE)
+            .ringSize(4)
+            .stage("fan").ringSize(4)
+            .flatMap("copies", (Txn txn, Collector<Txn> out) ->
+            {
+                out.collect(txn);
+                for (int i = 1; txn.amount == 7 && i < 10; i++)
+                {
+                    out.collect(new Txn().set(txn.card + 1_000L * i, txn.timeMs, 1));
+                }
+            }, Txn.TYPE)
+            .keyBy(Txn::card).parallelism("windows", 2)
+            .window(Windows.tumbling(100))
+            .aggregate("per-card", Aggregates.of(Aggregates.count(), Aggregates.sum(Txn::amount)))
+            .ringSize(4)
+            .stage("merge").ringSize(4)
+            .filter("all", result -> true)
+            .to(run)
+            .checkpoints(run);
+        if (stepped)
+        {
+            plan.stepped(new CachedEpochClock());
+        }
+        final PipelineRuntime<Txn> runtime = plan.build().start();
+        final SequencedIngress<Txn> ingress = runtime.sequencedIngress();
+        final Random random = new Random(11);
+        long checkpointId = 1;
+        for (int i = 0; i < RECORDS; i++)
+        {
+            final Txn txn = new Txn().set(random.nextInt(50), i * 2L + random.nextInt(60), random.nextInt(30));
+            assertThat(ingress.publish(Txn.COPY, txn, sequenceOf(i), 0)).isEqualTo(PublishResult.OK);
+            if (i % 300 == 299)
+            {
+                assertThat(ingress.barrier(checkpointId++, sequenceOf(i))).isEqualTo(PublishResult.OK);
+            }
+            if (i % 97 == 0)
+            {
+                assertThat(ingress.processingTime(i, sequenceOf(i))).isEqualTo(PublishResult.OK);
+            }
+        }
+        assertThat(ingress.endOfStream(sequenceOf(RECORDS))).isEqualTo(PublishResult.OK);
+        runtime.drain();
+        runtime.close();
+        return run;
+    }
+
+    @Test
+    void shouldMergeTwoPartitionedSectionsTheSameWayOnEveryRunStateIncluded()
+    {
+        final Run stepped = twoSections(true);
+        assertThat(stepped.outputs).hasSizeGreaterThan(500);
+        assertThat(stepped.snapshots).hasSize(RECORDS / 300);
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            final Run threaded = twoSections(false);
+            assertThat(threaded.outputs).as("threaded run %d", attempt).isEqualTo(stepped.outputs);
+            assertThat(threaded.barrierSequences).isEqualTo(stepped.barrierSequences);
+            stepped.snapshots.forEach((checkpoint, stages) -> stages.forEach((stage, bytes) ->
+                assertThat(threaded.snapshots.get(checkpoint).get(stage)).as("checkpoint %d, stage %s", checkpoint, stage)
+                    .isEqualTo(bytes)));
+        }
+    }
+
+    @ParameterizedTest(name = "stepped={0}")
+    @ValueSource(booleans = {true, false})
+    void shouldDeliverEachTickToTheMergeOnceAfterEveryPartitionPassedIt(final boolean stepped)
+    {
+        final List<Long> ticks = new ArrayList<>();
+        final Pipeline<Txn> plan = Pipeline.from(Source.of("txns", Txn.TYPE).producerMode(ProducerMode.SEQUENCED))
+            .assignTimestamps("event-time",
+                WatermarkStrategy.<Txn>forBoundedOutOfOrderness(40).withTimestampAssigner(Txn::timeMs))
+            .keyBy(Txn::card).parallelism("windows", 3)
+            .window(Windows.tumbling(100))
+            .aggregate("per-card", Aggregates.of(Aggregates.count()))
+            .stage("merge")
+            .apply("ticks", () -> new TickRecorder<>(ticks), WindowResultType.withSlots(1))
+            .to((result, ts) -> { });
+        if (stepped)
+        {
+            plan.stepped(new CachedEpochClock());
+        }
+        final PipelineRuntime<Txn> runtime = plan.build().start();
+        final SequencedIngress<Txn> ingress = runtime.sequencedIngress();
+        for (int i = 0; i < 100; i++)
+        {
+            ingress.publish(Txn.COPY, new Txn().set(i, i, 1), 2L * i, 0);
+            ingress.processingTime(1_000 + i / 10, 2L * i + 1);
+        }
+        runtime.drain();
+        runtime.close();
+        assertThat(ticks).as("each distinct tick once, in order; repeats delivered as sent")
+            .hasSize(100).isSorted().startsWith(1_000L, 1_000L).endsWith(1_009L);
+    }
+
+    @Test
+    void shouldRefuseSideOutputsToASequencedSinkFromPartitions()
+    {
+        final Run run = new Run();
+        assertThatThrownBy(() -> Pipeline.from(Source.of("txns", Txn.TYPE).producerMode(ProducerMode.SEQUENCED))
+            .assignTimestamps("event-time",
+                WatermarkStrategy.<Txn>forBoundedOutOfOrderness(40).withTimestampAssigner(Txn::timeMs))
+            .keyBy(Txn::card).parallelism("windows", 2)
+            .window(Windows.tumbling(100))
+            .aggregate("per-card", Aggregates.of(Aggregates.count()))
+            .sideOutput(new OutputTag<Txn>("flagged"), (SequencedSink<Txn>)(txn, ts, sequence, ordinal) -> { })
+            .to(run).build())
+            .isInstanceOf(PipelineException.class)
+            .hasMessageContaining("stage 'windows' runs 2 partitions and sends side outputs to a SequencedSink");
+    }
+
     @Test
     void shouldRefuseCheckpointsAcrossPartitionsWithoutASequencedIngress()
     {
@@ -229,5 +361,69 @@ class PartitionedCheckpointTest
             .isInstanceOf(PipelineException.class)
             .hasMessageContaining("stage 'windows' runs 2 partitions")
             .hasMessageContaining("ProducerMode.SEQUENCED");
+    }
+
+    /** Passes everything through and records the processing times it is given. */
+    static final class TickRecorder<T> implements OneInputOperator<T, T>
+    {
+        private final List<Long> ticks;
+        private Output<T> output;
+
+        TickRecorder(final List<Long> ticks)
+        {
+            this.ticks = ticks;
+        }
+
+        @Override
+        public void open(final Output<T> output)
+        {
+            this.output = output;
+        }
+
+        @Override
+        public void processRecord(final T record, final long timestamp)
+        {
+            output.emit(record, timestamp);
+        }
+
+        @Override
+        public void processWatermark(final long watermark)
+        {
+            output.emitWatermark(watermark);
+        }
+
+        @Override
+        public void processIdle()
+        {
+            output.emitIdle();
+        }
+
+        @Override
+        public void onProcessingTime(final long nowTicks)
+        {
+            ticks.add(nowTicks);
+        }
+
+        @Override
+        public String snapshotType()
+        {
+            return "tick-recorder";
+        }
+
+        @Override
+        public int snapshotVersion()
+        {
+            return 1;
+        }
+
+        @Override
+        public void snapshotState(final SnapshotWriter out)
+        {
+        }
+
+        @Override
+        public void restoreState(final SnapshotReader in, final int version)
+        {
+        }
     }
 }

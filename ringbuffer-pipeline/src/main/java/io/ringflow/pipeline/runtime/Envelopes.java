@@ -45,12 +45,16 @@ final class Envelopes
     /** Which upstream producer (partition) published it, for watermark combining. */
     final int[] producers;
     /**
-     * Merge order, on the rings into and out of a key-partitioned stage of a sequenced pipeline only: the
-     * number the routing stage gave the event it descends from ({@link MergedInput} merges by it).
+     * Merge order, on the rings into and out of a key-partitioned stage of a sequenced pipeline only (null
+     * elsewhere): the number the routing stage gave the event it descends from ({@link MergedInput} merges by it).
      */
     final long[] orders;
 
-    Envelopes(final int size)
+    /**
+     * @param size   slots.
+     * @param orders whether events carry merge orders.
+     */
+    Envelopes(final int size, final boolean orders)
     {
         mask = size - 1;
         kinds = new int[size];
@@ -59,7 +63,7 @@ final class Envelopes
         sequences = new long[size];
         originsNs = new long[size];
         producers = new int[size];
-        orders = new long[size];
+        this.orders = orders ? new long[size] : null;
         Arrays.fill(timestamps, Timestamps.NO_TIMESTAMP);
         Arrays.fill(watermarksAfter, NO_WATERMARK);
     }

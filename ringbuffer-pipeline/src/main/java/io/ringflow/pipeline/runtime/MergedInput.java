@@ -16,16 +16,19 @@ import java.util.Arrays;
  * any alignment buffer.
  * <p>
  * When a partition's ring is empty, the event at the head of another ring may be taken only if that
- * partition cannot still produce something ordered before it: it has published the outputs of every
- * slot of its input ring ({@code done}), and its input ring held everything the router had routed up to
- * the head's order ({@code routed}, read before the ring's cursor). Otherwise the merge waits: on a thread
- * it returns and polls again; stepped, it runs the lagging partition itself. A stepped partition never
- * runs the merge: when its ring to the merge is full, the merge takes the ring's events into a spill
- * queue ({@link #absorb}), so the merge never runs inside a partition it may need to run.
+ * partition cannot still produce something ordered before it: it has handled an input of the head's order
+ * or later and published its outputs ({@code doneOrder}: its inputs come in rising order), or it is idle —
+ * it has published the outputs of every slot of its input ring ({@code done}), and its input ring held
+ * everything the router had routed up to the head's order ({@code routed}, read before the ring's
+ * cursor). Otherwise the merge waits: on a thread it returns and polls again; stepped, it runs the
+ * lagging partition itself. A stepped partition whose ring to the merge is full runs the merge only if
+ * the merge is not on the stack already, and otherwise (or if that freed nothing) has the ring's events
+ * moved into a spill queue ({@link #makeRoom}): the merge never runs inside itself, where it could need a
+ * partition that is below it on the stack.
  * <p>
  * The router publishes its progress at the end of each batch and before it waits for space, so a merge
  * never waits on a router that waits on it. A merged stage costs a latency of up to one router batch
- * and a partition's idle time; it is used only where order matters (sequenced pipelines).
+ * when a partition is idle; it is used only where order matters (sequenced pipelines).
  * <p>
  * Threading: the merging stage's thread; reads the router's and the partitions' progress.
  *
@@ -96,13 +99,28 @@ final class MergedInput<T>
     }
 
     /**
-     * Stepped: a partition found its ring to the merge full. Running the merge there could need that
-     * partition (or one below it on the stack) to go on, so the ring's events move to the partition's
-     * spill queue instead, and the partition goes on.
+     * Stepped: a partition found its ring to the merge full. The merge runs once if it is not on the
+     * stack already; if the ring is still full (the merge may need a partition below on the stack to go
+     * on), its events move to the partition's spill queue, and the partition goes on. So the spill holds
+     * only what the merge cannot take yet, and nothing runs the merge inside itself.
      *
      * @param ring the full ring.
      */
-    void absorb(final Ring<?> ring)
+    void makeRoom(final Ring<?> ring)
+    {
+        final Stage<?, ?> consumer = ring.consumer();
+        if (!consumer.isRunning() && !consumer.isFinished())
+        {
+            consumer.doWork();
+            if (ring.buffer.remainingCapacity() > 0)
+            {
+                return;
+            }
+        }
+        absorb(ring);
+    }
+
+    private void absorb(final Ring<?> ring)
     {
         for (int p = 0; p < rings.length; p++)
         {
@@ -237,6 +255,12 @@ final class MergedInput<T>
      */
     private int emptyPartition(final int p, final long order)
     {
+        if (partitions[p].doneOrder().get() >= order)
+        {
+            // it has handled an input of this order or later, with its outputs: a busy partition is
+            // passed as soon as it is past the head, without waiting for its whole backlog
+            return hasHead(p) ? RETRY : CLEAR;
+        }
         if (routed.get() < order)
         {
             return WAIT;

@@ -97,9 +97,7 @@ final class PipelineAssembly<I, T>
         for (int i = 0; i < stages.size(); i++)
         {
             final StageSpec<?, ?> spec = builder.specs.get(i);
-            // a merge reads several rings: it cannot block on one of them
-            final WaitStrategy wait = mergesPartitions(i) && WaitStrategy.BLOCKING == spec.waitStrategy ?
-                WaitStrategy.SLEEPING : spec.waitStrategy;
+            final WaitStrategy wait = mergesPartitions(i) ? mergeWaitStrategy(i) : spec.waitStrategy;
             for (final Stage<?, ?> stage : stages.get(i))
             {
                 configureCheckpoints(stage);
@@ -118,6 +116,13 @@ final class PipelineAssembly<I, T>
     private boolean mergesPartitions(final int index)
     {
         return index > 0 && ordered() && builder.specs.get(index - 1).parallelism > 1;
+    }
+
+    /** A merge reads several rings: it cannot block on one of them, so a blocking one sleeps instead. */
+    private WaitStrategy mergeWaitStrategy(final int index)
+    {
+        final WaitStrategy wanted = builder.specs.get(index).waitStrategy;
+        return WaitStrategy.BLOCKING == wanted ? WaitStrategy.SLEEPING : wanted;
     }
 
     private boolean ordered()
@@ -178,7 +183,7 @@ final class PipelineAssembly<I, T>
             for (int p = 0; p < partitioned.parallelism; p++)
             {
                 result.add(new Ring<>(spec.name + " from " + partitionName(partitioned, p), spec.inputType,
-                    spec.ringSize, false, partitioned.parallelism, false, spec.waitStrategy));
+                    spec.ringSize, false, partitioned.parallelism, false, mergeWaitStrategy(index), true));
             }
             return result;
         }
@@ -192,7 +197,8 @@ final class PipelineAssembly<I, T>
         {
             final String ringName = first ? builder.name + " ingress" : partitionName(spec, p);
             final boolean ingress = first && ProducerMode.SEQUENCED != builder.producerMode;
-            result.add(new Ring<>(ringName, type, size, multiProducer, upstream, ingress, spec.waitStrategy));
+            final boolean ordered = ordered() && spec.parallelism > 1;
+            result.add(new Ring<>(ringName, type, size, multiProducer, upstream, ingress, spec.waitStrategy, ordered));
         }
         return result;
     }
@@ -237,9 +243,9 @@ final class PipelineAssembly<I, T>
         if (mergesPartitions(nextIndex))
         {
             // one ring per partition into the merge; outputs carry the order of the event they come from.
-            // Stepped, a full one is emptied into the merge's spill queue rather than running the merge
+            // Stepped, a full one runs the merge once, then is emptied into its spill queue (see makeRoom)
             final CapacityWaiter toMerge = !builder.stepped ? waiter :
-                (ring, attempt) -> mergedInputs.get(nextIndex).absorb(ring);
+                (ring, attempt) -> mergedInputs.get(nextIndex).makeRoom(ring);
             return new RingPublisher(nextRings.get(producer), next.inputType, producer, toMerge).writeOrders(null);
         }
         final RingPublisher[] publishers = new RingPublisher[nextRings.size()];

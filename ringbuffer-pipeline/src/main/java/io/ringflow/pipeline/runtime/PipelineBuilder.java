@@ -2,6 +2,7 @@ package io.ringflow.pipeline.runtime;
 
 import io.ringflow.pipeline.ProducerMode;
 import io.ringflow.pipeline.RecordType;
+import io.ringflow.pipeline.SequencedSink;
 import io.ringflow.pipeline.Sink;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
@@ -256,6 +257,16 @@ public final class PipelineBuilder<I, T>
                     "ingress (ProducerMode.SEQUENCED), which merges the partitions in a deterministic order");
             }
             return;
+        }
+        for (final Sink<?> side : spec.sideSinks.values())
+        {
+            if (side instanceof SequencedSink)
+            {
+                // each partition would number its own side outputs, into one sink, from n threads
+                throw new IllegalArgumentException("pipeline '" + name + "': stage '" + spec.name + "' runs " +
+                    spec.parallelism + " partitions and sends side outputs to a SequencedSink; their keys would " +
+                    "collide across partitions: route them through the main output to the stage after it");
+            }
         }
         if (index == specs.size() - 1)
         {

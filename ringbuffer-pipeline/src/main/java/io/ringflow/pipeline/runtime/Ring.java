@@ -49,7 +49,8 @@ final class Ring<T>
         final boolean multiProducer,
         final int inputs,
         final boolean ingress,
-        final WaitStrategy consumerWait)
+        final WaitStrategy consumerWait,
+        final boolean ordered)
     {
         if (size < 2 || Integer.bitCount(size) != 1)
         {
@@ -64,7 +65,7 @@ final class Ring<T>
         this.buffer = multiProducer ?
             RingBuffer.createMultiProducer(type::newInstance, size, wait) :
             RingBuffer.createSingleProducer(type::newInstance, size, wait);
-        this.envelopes = new Envelopes(size);
+        this.envelopes = new Envelopes(size, ordered);
         this.poller = buffer.newPoller();
         buffer.addGatingSequences(poller.getSequence());
         this.barrier = buffer.newBarrier();

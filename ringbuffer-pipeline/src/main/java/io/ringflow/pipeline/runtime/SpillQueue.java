@@ -20,7 +20,7 @@ final class SpillQueue<T>
 {
     private final RecordType<T> type;
     private final List<T> records = new ArrayList<>();
-    private Envelopes envelopes = new Envelopes(16);
+    private Envelopes envelopes = new Envelopes(16, true);
     private long head;
     private long tail;
 
@@ -78,7 +78,7 @@ final class SpillQueue<T>
     private void grow()
     {
         final int capacity = envelopes.kinds.length;
-        final Envelopes bigger = new Envelopes(capacity * 2);
+        final Envelopes bigger = new Envelopes(capacity * 2, true);
         final List<T> reordered = new ArrayList<>(capacity * 2);
         // the queue is full: its slots from head on, in order, become slots 0.. of the bigger queue
         for (long i = head; i < head + capacity; i++)

@@ -77,9 +77,13 @@ final class Stage<I, O> implements EventPoller.Handler<I>
     private int partitionCount;
     /** Where it says which input ring slots it has processed and published the outputs of, or null. */
     private Sequence done;
+    /** Where it says the merge order of the last input it has handled and published the outputs of. */
+    private final Sequence doneOrder = new Sequence(0);
+    private long handledOrder;
     /** Its input: several partitions' rings merged in order, or null for the one ring. */
     private MergedInput<I> merged;
     private int barriersSeen;
+    private int ticksSeen;
     private boolean running;
 
     Stage(
@@ -225,6 +229,7 @@ final class Stage<I, O> implements EventPoller.Handler<I>
             if (null != done)
             {
                 done.set(input.consumedSequence());
+                doneOrder.set(handledOrder);
             }
             eventsSinceHousekeeping += batchCount;
             if (eventsSinceHousekeeping >= HOUSEKEEPING_INTERVAL_EVENTS)
@@ -294,6 +299,15 @@ final class Stage<I, O> implements EventPoller.Handler<I>
         return false;
     }
 
+    /**
+     * @return the merge order of the last input this partition has handled and published the outputs
+     * of: its inputs come in rising order, so it will not emit anything of that order or below again.
+     */
+    Sequence doneOrder()
+    {
+        return doneOrder;
+    }
+
     /** @return true while {@link #doWork()} runs (a stepped merge must not step a stage below it on the stack). */
     boolean isRunning()
     {
@@ -336,7 +350,8 @@ final class Stage<I, O> implements EventPoller.Handler<I>
         output.context(sequence, originNs);
         if (readsOrders)
         {
-            output.order(events.orders[index]);
+            handledOrder = events.orders[index];
+            output.order(handledOrder);
         }
         switch (kind)
         {
@@ -475,15 +490,13 @@ final class Stage<I, O> implements EventPoller.Handler<I>
 
     private void onProcessingTime(final long time)
     {
-        if (null != combiner)
+        if (null != combiner && ++ticksSeen < input.inputs)
         {
-            // every partition forwards the tick: deliver it once
-            if (time <= lastTickMs)
-            {
-                return;
-            }
-            lastTickMs = time;
+            // every partition forwards the tick, and the merge order puts the copies next to each other,
+            // behind what each partition emitted for it: deliver it once, at the last copy
+            return;
         }
+        ticksSeen = 0;
         try
         {
             chain.onProcessingTime(time);
