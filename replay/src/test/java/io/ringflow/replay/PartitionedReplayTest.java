@@ -1,6 +1,5 @@
 package io.ringflow.replay;
 
-import io.ringflow.journal.InputJournal;
 import io.ringflow.journal.durable.DurablePipeline;
 import io.ringflow.journal.durable.RecoveryReport;
 import io.ringflow.operators.aggregate.Aggregates;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -63,18 +61,7 @@ class PartitionedReplayTest
     static void recordARunOnThreads()
     {
         input = dir.resolve("input");
-        sequences = new ArrayList<>();
-        final Random random = new Random(11);
-        try (InputJournal journal = new InputJournal(input))
-        {
-            final Txn txn = new Txn();
-            for (int i = 0; i < RECORDS; i++)
-            {
-                txn.set(random.nextInt(200), i / 3 + random.nextInt(15), random.nextInt(1_000) - 10);
-                sequences.add(journal.append(new Txn.Codec(), txn, txn.timeMs, i));
-            }
-            journal.appendEndOfStream(RECORDS);
-        }
+        sequences = ReplaySessionTest.writeInput(input, new Random(11), RECORDS);
         recorded = dir.resolve("output");
         checkpoints = dir.resolve("checkpoints");
         final RecoveryReport report = DurablePipeline.builder(PARTITIONED).input(input).output(recorded)

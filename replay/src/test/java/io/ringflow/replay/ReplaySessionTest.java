@@ -43,18 +43,7 @@ class ReplaySessionTest
     static void recordARun()
     {
         input = dir.resolve("input");
-        sequences = new ArrayList<>();
-        final Random random = new Random(5);
-        try (InputJournal journal = new InputJournal(input))
-        {
-            final Txn txn = new Txn();
-            for (int i = 0; i < RECORDS; i++)
-            {
-                txn.set(random.nextInt(200), i / 3 + random.nextInt(15), random.nextInt(1_000) - 10);
-                sequences.add(journal.append(new Txn.Codec(), txn, txn.timeMs, i));
-            }
-            journal.appendEndOfStream(RECORDS);
-        }
+        sequences = writeInput(input, new Random(5), RECORDS);
         recorded = dir.resolve("output");
         checkpoints = dir.resolve("checkpoints");
         final RecoveryReport report = DurablePipeline.builder(DEFINITION).input(input).output(recorded)
@@ -66,6 +55,27 @@ class ReplaySessionTest
             assertThat(session.runToEnd()).isEqualTo(StopReason.END_OF_STREAM);
         }
         assertThat(straight).hasSizeGreaterThan(5_000);
+    }
+
+    /**
+     * Journal {@code records} transactions over 200 cards, a little out of order, then the end-of-stream.
+     *
+     * @return each record's sequence.
+     */
+    static List<Long> writeInput(final Path input, final Random random, final int records)
+    {
+        final List<Long> sequences = new ArrayList<>();
+        try (InputJournal journal = new InputJournal(input))
+        {
+            final Txn txn = new Txn();
+            for (int i = 0; i < records; i++)
+            {
+                txn.set(random.nextInt(200), i / 3 + random.nextInt(15), random.nextInt(1_000) - 10);
+                sequences.add(journal.append(new Txn.Codec(), txn, txn.timeMs, i));
+            }
+            journal.appendEndOfStream(records);
+        }
+        return sequences;
     }
 
     private static SequencedSink<WindowResult> collect(final List<String> into)

@@ -1,13 +1,9 @@
 package io.ringflow.pipeline;
 
 import io.ringflow.operators.Collector;
-import io.ringflow.operators.OneInputOperator;
-import io.ringflow.operators.Output;
 import io.ringflow.operators.OutputTag;
 import io.ringflow.operators.aggregate.Aggregates;
 import io.ringflow.operators.process.KeyedProcessFunction;
-import io.ringflow.operators.snapshot.SnapshotReader;
-import io.ringflow.operators.snapshot.SnapshotWriter;
 import io.ringflow.operators.time.WatermarkStrategy;
 import io.ringflow.operators.window.WindowResult;
 import io.ringflow.operators.window.Windows;
@@ -361,69 +357,5 @@ class PartitionedCheckpointTest
             .isInstanceOf(PipelineException.class)
             .hasMessageContaining("stage 'windows' runs 2 partitions")
             .hasMessageContaining("ProducerMode.SEQUENCED");
-    }
-
-    /** Passes everything through and records the processing times it is given. */
-    static final class TickRecorder<T> implements OneInputOperator<T, T>
-    {
-        private final List<Long> ticks;
-        private Output<T> output;
-
-        TickRecorder(final List<Long> ticks)
-        {
-            this.ticks = ticks;
-        }
-
-        @Override
-        public void open(final Output<T> output)
-        {
-            this.output = output;
-        }
-
-        @Override
-        public void processRecord(final T record, final long timestamp)
-        {
-            output.emit(record, timestamp);
-        }
-
-        @Override
-        public void processWatermark(final long watermark)
-        {
-            output.emitWatermark(watermark);
-        }
-
-        @Override
-        public void processIdle()
-        {
-            output.emitIdle();
-        }
-
-        @Override
-        public void onProcessingTime(final long nowTicks)
-        {
-            ticks.add(nowTicks);
-        }
-
-        @Override
-        public String snapshotType()
-        {
-            return "tick-recorder";
-        }
-
-        @Override
-        public int snapshotVersion()
-        {
-            return 1;
-        }
-
-        @Override
-        public void snapshotState(final SnapshotWriter out)
-        {
-        }
-
-        @Override
-        public void restoreState(final SnapshotReader in, final int version)
-        {
-        }
     }
 }

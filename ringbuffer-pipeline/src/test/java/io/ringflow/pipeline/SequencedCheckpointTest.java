@@ -1,10 +1,6 @@
 package io.ringflow.pipeline;
 
-import io.ringflow.operators.Output;
-import io.ringflow.operators.OneInputOperator;
 import io.ringflow.operators.aggregate.Aggregates;
-import io.ringflow.operators.snapshot.SnapshotReader;
-import io.ringflow.operators.snapshot.SnapshotWriter;
 import io.ringflow.operators.time.WatermarkStrategy;
 import io.ringflow.operators.window.WindowResult;
 import io.ringflow.operators.window.Windows;
@@ -188,9 +184,9 @@ class SequencedCheckpointTest
         final CachedEpochClock clock = new CachedEpochClock();
         clock.update(999_999);
         final PipelineRuntime<Txn> runtime = Pipeline.from(Source.of("txns", Txn.TYPE).producerMode(ProducerMode.SEQUENCED))
-            .apply("first", () -> new TickRecorder(seen.computeIfAbsent("first", k -> new ArrayList<>())), Txn.TYPE)
+            .apply("first", () -> new TickRecorder<Txn>(seen.computeIfAbsent("first", k -> new ArrayList<>())), Txn.TYPE)
             .stage("second")
-            .apply("second", () -> new TickRecorder(seen.computeIfAbsent("second", k -> new ArrayList<>())), Txn.TYPE)
+            .apply("second", () -> new TickRecorder<Txn>(seen.computeIfAbsent("second", k -> new ArrayList<>())), Txn.TYPE)
             .to((txn, ts) -> { })
             .stepped(clock)
             .build().start();
@@ -220,69 +216,5 @@ class SequencedCheckpointTest
         final PipelineRuntime<Txn> runtime = plan(run).stepped(new CachedEpochClock()).build();
         assertThatThrownBy(runtime::ingress).hasMessageContaining("sequencedIngress()");
         runtime.close();
-    }
-
-    /** Passes records through and records the processing times it is given. */
-    static final class TickRecorder implements OneInputOperator<Txn, Txn>
-    {
-        private final List<Long> ticks;
-        private Output<Txn> output;
-
-        TickRecorder(final List<Long> ticks)
-        {
-            this.ticks = ticks;
-        }
-
-        @Override
-        public void open(final Output<Txn> output)
-        {
-            this.output = output;
-        }
-
-        @Override
-        public void processRecord(final Txn record, final long timestamp)
-        {
-            output.emit(record, timestamp);
-        }
-
-        @Override
-        public void processWatermark(final long watermark)
-        {
-            output.emitWatermark(watermark);
-        }
-
-        @Override
-        public void processIdle()
-        {
-            output.emitIdle();
-        }
-
-        @Override
-        public void onProcessingTime(final long nowTicks)
-        {
-            ticks.add(nowTicks);
-        }
-
-        @Override
-        public String snapshotType()
-        {
-            return "tick-recorder";
-        }
-
-        @Override
-        public int snapshotVersion()
-        {
-            return 1;
-        }
-
-        @Override
-        public void snapshotState(final SnapshotWriter out)
-        {
-        }
-
-        @Override
-        public void restoreState(final SnapshotReader in, final int version)
-        {
-        }
     }
 }
