@@ -66,15 +66,7 @@ final class PlanStage
         sideSinks.forEach((tag, sink) -> spec.sideOutput((OutputTag)tag, (Sink)sink));
         if (!rejectedSinks.isEmpty())
         {
-            final Map<RejectReason, Sink<Rejected<?>>> byReason = new EnumMap<>(rejectedSinks);
-            spec.sideOutput(Rejected.TAG, (Sink<Rejected<?>>)(rejected, timestamp) ->
-            {
-                final Sink<Rejected<?>> sink = byReason.get(rejected.reason());
-                if (null != sink)
-                {
-                    sink.onRecord(rejected, timestamp);
-                }
-            });
+            spec.sideOutput(Rejected.TAG, RejectionRoutes.of(rejectedSinks));
         }
         return spec;
     }

@@ -9,8 +9,10 @@ package io.ringflow.pipeline;
  * <p>
  * An output caused by a watermark carries the sequence of the input after which the watermark was
  * emitted; an output of the final flush carries the sequence of the end-of-stream. Keys increase in
- * (sequence, ordinal) order at one sink of a chain of stages; a sink behind a key-partitioned stage
- * sees each partition's keys in order but the partitions interleaved.
+ * (sequence, ordinal) order at one sink of a chain of stages, key-partitioned stages included: a
+ * sequenced pipeline merges partitions back in the order their inputs were routed. A sink for a
+ * partitioned stage's side outputs cannot be one (each partition would number its own); a sink for
+ * rejections ({@link Stream#rejected}) can, and receives keys too.
  * <p>
  * Threading: as {@link Sink}.
  *

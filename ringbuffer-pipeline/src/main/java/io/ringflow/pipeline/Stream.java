@@ -371,7 +371,10 @@ public class Stream<I, T>
 
     /**
      * @param tag  a side output of an operator in the current stage.
-     * @param sink where its records go, on the stage's thread.
+     * @param sink where its records go, on the stage's thread — on a key-partitioned stage, on every
+     *             partition's thread, so it must then be thread-safe (or send the records on through the
+     *             main output to the stage after the partitions). A sequenced pipeline refuses a
+     *             {@link SequencedSink} here on a partitioned stage: each partition would number its own.
      * @param <S>  side record type.
      * @return this.
      */
@@ -396,7 +399,8 @@ public class Stream<I, T>
      * rejected record is of the rejecting operator's input type, which need not be this stream's.
      *
      * @param reason which rejections.
-     * @param sink   where they go, on the stage's thread.
+     * @param sink   where they go, on the stage's thread (on a key-partitioned stage, every partition's:
+     *               see {@link #sideOutput}); a {@link SequencedSink} here receives no keys.
      * @return this.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -1,5 +1,7 @@
 package io.ringflow.pipeline;
 
+import io.ringflow.operators.RejectReason;
+import io.ringflow.operators.Rejected;
 import io.ringflow.operators.aggregate.Aggregates;
 import io.ringflow.operators.time.WatermarkStrategy;
 import io.ringflow.operators.window.WindowResult;
@@ -199,6 +201,36 @@ class SequencedCheckpointTest
 
         assertThat(seen.get("first")).containsExactly(5_000L, 6_000L);
         assertThat(seen.get("second")).containsExactly(5_000L, 6_000L);
+    }
+
+    @Test
+    void shouldHandLateRecordsTheirKeysWhenTheirSinkIsSequenced()
+    {
+        final List<String> late = new ArrayList<>();
+        final List<String> invalid = new ArrayList<>();
+        final PipelineRuntime<Txn> runtime = Pipeline.from(Source.of("txns", Txn.TYPE).producerMode(ProducerMode.SEQUENCED))
+            .assignTimestamps("event-time",
+                WatermarkStrategy.<Txn>forBoundedOutOfOrderness(0).withTimestampAssigner(Txn::timeMs))
+            .stage("windows")
+            .keyBy(Txn::card)
+            .window(Windows.tumbling(100))
+            .aggregate("per-card", Aggregates.of(Aggregates.count()))
+            .rejected(RejectReason.LATE, (SequencedSink<Rejected<?>>)(rejected, ts, sequence, ordinal) ->
+                late.add(sequence + "/" + ordinal + " t=" + ts))
+            .rejected(RejectReason.INVALID_TIMESTAMP, (rejected, ts) -> invalid.add("t=" + ts))
+            .to((result, ts) -> { })
+            .stepped(new CachedEpochClock())
+            .build().start();
+        final SequencedIngress<Txn> ingress = runtime.sequencedIngress();
+        ingress.publish(Txn.COPY, new Txn().set(1, 10, 1), 100, 0);
+        ingress.publish(Txn.COPY, new Txn().set(1, 250, 1), 101, 0);
+        ingress.publish(Txn.COPY, new Txn().set(1, 20, 1), 102, 0);
+        ingress.publish(Txn.COPY, new Txn().set(2, 30, 1), 103, 0);
+        runtime.drain();
+        runtime.close();
+
+        assertThat(late).containsExactly("102/0 t=20", "103/0 t=30");
+        assertThat(invalid).isEmpty();
     }
 
     @Test
