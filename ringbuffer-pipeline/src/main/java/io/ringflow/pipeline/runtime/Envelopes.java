@@ -73,6 +73,24 @@ final class Envelopes
         return (int)ringSequence & mask;
     }
 
+    /**
+     * Copy slot {@code i}'s fields to slot {@code j} of another (a stepped merge's spill queue).
+     *
+     * @param i  the slot here.
+     * @param to the other envelopes; they carry merge orders.
+     * @param j  the slot there.
+     */
+    void copyTo(final int i, final Envelopes to, final int j)
+    {
+        to.kinds[j] = kinds[i];
+        to.timestamps[j] = timestamps[i];
+        to.watermarksAfter[j] = watermarksAfter[i];
+        to.sequences[j] = sequences[i];
+        to.originsNs[j] = originsNs[i];
+        to.producers[j] = producers[i];
+        to.orders[j] = orders[i];
+    }
+
     void setRecord(
         final int index, final long timestamp, final long sequence, final long originNs, final int producer)
     {

@@ -42,8 +42,6 @@ final class MergedInput<T>
     private static final int CLEAR = -4;
 
     private final Ring<T>[] rings;
-    private final Ring<?>[] partitionInputs;
-    private final Sequence[] partitionsDone;
     private final Stage<?, ?>[] partitions;
     private final Sequence routed;
     private final boolean stepped;
@@ -58,25 +56,20 @@ final class MergedInput<T>
 
     /**
      * @param rings           one ring per partition, in partition order; partition {@code p} publishes as producer {@code p}.
-     * @param partitionInputs each partition's own input ring (fed by the router).
-     * @param partitionsDone  each partition's progress ({@link Stage#readOrders(int)}).
-     * @param partitions      the partitions' stages, run by a stepped merge that waits on one.
+     * @param partitions      the partitions' stages ({@link Stage#readOrders(int)}): their input rings and
+     *                        progress are read, and a stepped merge runs the one it waits on.
      * @param routed          the router's progress ({@link PartitionedPublisher#routed()}).
      * @param stepped         whether the pipeline is stepped.
      * @param type            the rings' record type (to copy records into spill queues, stepped).
      */
     MergedInput(
         final Ring<T>[] rings,
-        final Ring<?>[] partitionInputs,
-        final Sequence[] partitionsDone,
         final Stage<?, ?>[] partitions,
         final Sequence routed,
         final boolean stepped,
         final RecordType<T> type)
     {
         this.rings = rings.clone();
-        this.partitionInputs = partitionInputs.clone();
-        this.partitionsDone = partitionsDone.clone();
         this.partitions = partitions.clone();
         this.routed = routed;
         this.stepped = stepped;
@@ -266,8 +259,8 @@ final class MergedInput<T>
             return WAIT;
         }
         // read after `routed`: holds every event routed to p up to that order
-        final long routedToP = partitionInputs[p].buffer.getCursor();
-        if (partitionsDone[p].get() < routedToP)
+        final long routedToP = partitions[p].input().buffer.getCursor();
+        if (partitions[p].done().get() < routedToP)
         {
             if (stepped && !partitions[p].isRunning() && !partitions[p].isFinished())
             {

@@ -1,6 +1,5 @@
 package io.ringflow.pipeline.runtime;
 
-import com.lmax.disruptor.Sequence;
 import io.ringflow.operators.OneInputOperator;
 import io.ringflow.pipeline.ProducerMode;
 import io.ringflow.pipeline.RecordType;
@@ -137,12 +136,9 @@ final class PipelineAssembly<I, T>
         final List<Stage<?, ?>> partitions = stages.get(index - 1);
         final int count = partitions.size();
         final Ring[] mergeRings = rings.get(index).toArray(new Ring[0]);
-        final Ring[] partitionInputs = new Ring[count];
-        final Sequence[] done = new Sequence[count];
-        for (int p = 0; p < count; p++)
+        for (final Stage<?, ?> partition : partitions)
         {
-            partitionInputs[p] = partitions.get(p).input();
-            done[p] = partitions.get(p).readOrders(count);
+            partition.readOrders(count);
         }
         final PartitionedPublisher<?> router = (PartitionedPublisher<?>)stages.get(index - 2).get(0).output();
         final Stage merge = stages.get(index).get(0);
@@ -150,7 +146,7 @@ final class PipelineAssembly<I, T>
         {
             ring.consumer(merge);
         }
-        final MergedInput mergedInput = new MergedInput<>(mergeRings, partitionInputs, done,
+        final MergedInput mergedInput = new MergedInput<>(mergeRings,
             partitions.toArray(new Stage<?, ?>[0]), router.routed(), builder.stepped, builder.specs.get(index).inputType);
         merge.mergeFrom(mergedInput);
         mergedInputs.put(index, mergedInput);

@@ -72,7 +72,7 @@ final class SpillQueue<T>
         }
         final int to = envelopes.index(tail++);
         type.copy(record, records.get(to));
-        copyEnvelope(from, index, envelopes, to);
+        from.copyTo(index, envelopes, to);
     }
 
     private void grow()
@@ -84,7 +84,7 @@ final class SpillQueue<T>
         for (long i = head; i < head + capacity; i++)
         {
             final int from = envelopes.index(i);
-            copyEnvelope(envelopes, from, bigger, reordered.size());
+            envelopes.copyTo(from, bigger, reordered.size());
             reordered.add(records.get(from));
         }
         records.clear();
@@ -101,16 +101,5 @@ final class SpillQueue<T>
         {
             records.add(type.newInstance());
         }
-    }
-
-    private static void copyEnvelope(final Envelopes from, final int i, final Envelopes to, final int j)
-    {
-        to.kinds[j] = from.kinds[i];
-        to.timestamps[j] = from.timestamps[i];
-        to.watermarksAfter[j] = from.watermarksAfter[i];
-        to.sequences[j] = from.sequences[i];
-        to.originsNs[j] = from.originsNs[i];
-        to.producers[j] = from.producers[i];
-        to.orders[j] = from.orders[i];
     }
 }

@@ -71,11 +71,13 @@ final class Stage<I, O> implements EventPoller.Handler<I>
     private StageCheckpoints checkpoints;
     private PipelineCounters pipelineCounters;
     private LongSupplier acceptedCount;
-    /** Reads its partition ring's merge orders and hands them to its outputs (a partition of a sequenced pipeline). */
-    private boolean readsOrders;
     /** How many partitions its stage runs, when it is one of them (its state holds only the keys it owns). */
     private int partitionCount;
-    /** Where it says which input ring slots it has processed and published the outputs of, or null. */
+    /**
+     * Where a partition of a sequenced pipeline says which input ring slots it has processed and published
+     * the outputs of; null elsewhere. Such a partition also reads its ring's merge orders and hands them
+     * to its outputs.
+     */
     private Sequence done;
     /** Where it says the merge order of the last input it has handled and published the outputs of. */
     private final Sequence doneOrder = new Sequence(0);
@@ -147,13 +149,16 @@ final class Stage<I, O> implements EventPoller.Handler<I>
      *
      * @param partitions how many partitions the stage runs; its checkpoints record it, and a restore into
      *                   another count is refused (each partition's state holds the keys that hash to it).
-     * @return where it publishes the last input ring slot whose outputs it has published.
      */
-    Sequence readOrders(final int partitions)
+    void readOrders(final int partitions)
     {
-        readsOrders = true;
         partitionCount = partitions;
         done = new Sequence();
+    }
+
+    /** @return the last input ring slot whose outputs it has published ({@link #readOrders} only). */
+    Sequence done()
+    {
         return done;
     }
 
@@ -348,7 +353,7 @@ final class Stage<I, O> implements EventPoller.Handler<I>
         final long originNs = events.originsNs[index];
         lastSequence = sequence;
         output.context(sequence, originNs);
-        if (readsOrders)
+        if (null != done)
         {
             handledOrder = events.orders[index];
             output.order(handledOrder);
@@ -537,7 +542,7 @@ final class Stage<I, O> implements EventPoller.Handler<I>
             // what each partition's watermark was: without it a restored merge would advance elsewhere
             combiner.snapshot(out);
         }
-        if (readsOrders)
+        if (null != done)
         {
             out.putInt(partitionCount);
         }
@@ -554,7 +559,7 @@ final class Stage<I, O> implements EventPoller.Handler<I>
         {
             combiner.restore(in);
         }
-        if (readsOrders)
+        if (null != done)
         {
             final int checkpointed = in.getInt();
             if (checkpointed != partitionCount)
