@@ -43,10 +43,11 @@ final class DiskSpaceGuard
 
     /**
      * @param bytes about to be appended.
+     * @param entries the entries in them, for the message.
      * @param lastWritten the sequence of the last entry appended, for the message.
      * @throws JournalException if the file system has less than {@link #RESERVE_BYTES} free.
      */
-    void beforeWriting(final int bytes, final long lastWritten)
+    void beforeWriting(final int bytes, final int entries, final long lastWritten)
     {
         written += bytes;
         if (written < nextCheck || null == store)
@@ -60,9 +61,20 @@ final class DiskSpaceGuard
             nextCheck = written;   // and again next time: space may have been freed
             throw new JournalException("journal " + directory + ": the disk is full: " + usable + " bytes free, " +
                 "less than the " + RESERVE_BYTES + " a journal keeps in reserve so that no append faults half " +
-                "way; this entry was not appended, entries up to sequence " + lastWritten + " (the last this " +
+                "way; " + notAppended(entries) + ", entries up to sequence " + lastWritten + " (the last this " +
                 "writer appended, -1 if none) are intact; free space and append again");
         }
+    }
+
+    /**
+     * @param entries the entries of a failed append.
+     * @return what the error says about them: a batch is dropped whole.
+     */
+    static String notAppended(final int entries)
+    {
+        return entries <= 1 ? "this entry was not appended" :
+            "the " + entries + " entries of this append were not appended (its own and the " + (entries - 1) +
+            " batched before it, all dropped)";
     }
 
     private long usableSpace()

@@ -19,13 +19,15 @@ import java.util.zip.CRC32C;
 
 /**
  * The appending half that every journal kind shares: a Chronicle queue and its appender, a reused
- * on-heap buffer that the caller fills with one record (frame header from {@link #putFrameHeader} or
- * {@link #encode}, its own fields, the payload), and {@link #write}, which fills in the index and the
- * CRC32C and copies the record into one excerpt.
+ * on-heap buffer that the caller fills with records (frame header from {@link #putFrameHeader} or
+ * {@link #encode}, its own fields, the payload; {@link #add} keeps one and starts the next), and
+ * {@link #commit}, which fills in each record's sequence and CRC32C and copies the records into one
+ * excerpt. {@link #write} is {@link #add} and {@link #commit} in one.
  * <p>
  * Encoding straight into the mapped excerpt would save the copy (tens of nanoseconds for small records)
  * but would hand the codec raw addresses of a chunked mapping that Chronicle only guarantees through its
- * own {@code Bytes}; the copy keeps the codec on a plain Agrona buffer and allocates nothing per record.
+ * own {@code Bytes}, and would hold Chronicle's write lock while records are added; the copy keeps the
+ * codec on a plain Agrona buffer, takes the lock only to append, and allocates nothing per record.
  * <p>
  * Threading: one writer thread. Chronicle binds the appender to the first thread that writes, pretouch
  * included; {@link #releaseThread()} hands it on to another.
@@ -38,9 +40,16 @@ final class FrameWriter implements AutoCloseable
     private final Path directory;
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
+    private final EntryNumbering numbering;
     private final CRC32C crc = new CRC32C();
-    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+    /** The records added and not yet committed, back to back, then the one being built. */
+    private final UnsafeBuffer batch = new UnsafeBuffer(new byte[256]);
+    /** The record being built: a view of {@link #batch} from {@link #batchLength} on. */
+    private final UnsafeBuffer record = new UnsafeBuffer(new byte[0]);
+    private final int[] recordOffsets;
     private final DiskSpaceGuard spaceGuard;
+    private int records;
+    private int batchLength;
     private long lastWritten = -1;
     private PageToucher pageToucher;
     private int touchedCycle = Integer.MIN_VALUE;
@@ -60,53 +69,91 @@ final class FrameWriter implements AutoCloseable
         final SingleChronicleQueueBuilder builder = ChronicleQueue.singleBuilder(directory).rollCycle(rollCycle);
         this.queue = null == cycleTime ? builder.build() : builder.timeProvider(cycleTime).build();
         this.appender = queue.createAppender();
+        this.numbering = new EntryNumbering(queue.rollCycle(), frame.slotBits);   // an existing queue's own cycle
+        this.recordOffsets = new int[numbering.slotsPerExcerpt()];
         this.spaceGuard = new DiskSpaceGuard(directory);   // after the queue: it made the directory
+        record.wrap(batch, 0, batch.capacity());
     }
 
     /** @return the record being built: header from offset 0, payload from the frame's header length. */
     UnsafeBuffer buffer()
     {
-        return buffer;
+        return record;
     }
 
     /**
      * Encode a record's payload and write the frame header for it, schema included.
      *
-     * @return the payload length, for {@link #write(int)}.
+     * @return the payload length, for {@link #add(int)} or {@link #write(int)}.
      */
-    <T> int encode(final RecordCodec<T> codec, final T record)
+    <T> int encode(final RecordCodec<T> codec, final T value)
     {
-        final int maxLength = frame.recordLength(codec.maxEncodedLength());
-        if (maxLength > buffer.capacity())
-        {
-            buffer.wrap(new byte[Math.max(maxLength, buffer.capacity() * 2)]);
-        }
-        final int payloadLength = codec.encode(record, buffer, frame.headerLength);
+        ensureRoom(frame.recordLength(codec.maxEncodedLength()));
+        final int payloadLength = codec.encode(value, record, frame.headerLength);
         putFrameHeader(codec.schemaId(), codec.schemaVersion(), payloadLength);
         return payloadLength;
     }
 
     void putFrameHeader(final int schemaId, final int schemaVersion, final int payloadLength)
     {
-        buffer.putInt(RecordFrame.MAGIC_OFFSET, frame.magic, ORDER);
-        buffer.putInt(RecordFrame.FORMAT_VERSION_OFFSET, frame.formatVersion, ORDER);
-        buffer.putInt(frame.schemaIdOffset, schemaId, ORDER);
-        buffer.putInt(frame.schemaVersionOffset, schemaVersion, ORDER);
-        buffer.putInt(frame.payloadLengthOffset, payloadLength, ORDER);
+        ensureRoom(frame.recordLength(payloadLength));
+        record.putInt(RecordFrame.MAGIC_OFFSET, frame.magic, ORDER);
+        record.putInt(RecordFrame.FORMAT_VERSION_OFFSET, frame.formatVersion, ORDER);
+        record.putInt(frame.schemaIdOffset, schemaId, ORDER);
+        record.putInt(frame.schemaVersionOffset, schemaVersion, ORDER);
+        record.putInt(frame.payloadLengthOffset, payloadLength, ORDER);
     }
 
     /**
-     * Append the record built in {@link #buffer()} as one excerpt.
+     * Keep the record built in {@link #buffer()} for the next {@link #commit()}, and start the next one.
+     * The caller commits first when {@link #full()}.
+     */
+    void add(final int payloadLength)
+    {
+        recordOffsets[records++] = batchLength;
+        batchLength += frame.recordLength(payloadLength);
+        record.wrap(batch, batchLength, batch.capacity() - batchLength);
+    }
+
+    /** @return true when the records added fill an excerpt: commit before adding another. */
+    boolean full()
+    {
+        return records == recordOffsets.length;
+    }
+
+    /** @return records added and not yet committed. */
+    int pending()
+    {
+        return records;
+    }
+
+    /**
+     * Append the record built in {@link #buffer()}, after the records added before it, as one excerpt.
      *
-     * @return its index.
+     * @return its sequence.
      */
     long write(final int payloadLength)
     {
-        spaceGuard.beforeWriting(frame.crcOffset(payloadLength) + RecordFrame.TRAILER_LENGTH, lastWritten);
+        add(payloadLength);
+        return commit();
+    }
+
+    /**
+     * Append the records added since the last commit as one excerpt; nothing if there are none.
+     *
+     * @return the last one's sequence, or the last sequence written before if there were none (-1 for none).
+     */
+    long commit()
+    {
+        if (0 == records)
+        {
+            return lastWritten;
+        }
         try
         {
+            spaceGuard.beforeWriting(batchLength, records, lastWritten);
             // counted once the document is closed: closing completes its header, and that can fault too
-            lastWritten = writeExcerpt(payloadLength);
+            lastWritten = writeExcerpt();
             if (null != pageToucher)
             {
                 publishPosition();
@@ -116,6 +163,11 @@ final class FrameWriter implements AutoCloseable
         catch (final InternalError ex)
         {
             throw fault(ex);
+        }
+        finally
+        {
+            // what failed to append is not retried with the next commit: the caller has the error
+            clearBatch();
         }
     }
 
@@ -129,35 +181,61 @@ final class FrameWriter implements AutoCloseable
     {
         // the last index this writer appended, not queue.lastIndex(): reading the store back can fault too
         return new JournalException("journal " + directory + ": the append faulted writing the memory-mapped " +
-            "file, most likely because the disk is full (" + ex.getMessage() + "); this entry was not appended, " +
+            "file, most likely because the disk is full (" + ex.getMessage() + "); " +
+            DiskSpaceGuard.notAppended(records) + ", " +
             "entries up to sequence " + lastWritten + " (the last this writer appended, -1 if none) are intact; " +
             "the interrupted entry may remain, refused by readers' checksum: free space and continue in a new " +
             "journal directory", ex);
     }
 
-    private long writeExcerpt(final int payloadLength)
+    private long writeExcerpt()
     {
-        final int crcOffset = frame.crcOffset(payloadLength);
-        final byte[] bytes = buffer.byteArray();
+        final byte[] bytes = batch.byteArray();
         try (DocumentContext dc = appender.writingDocument())
         {
             try
             {
-                // The index is only known once Chronicle holds the write lock, so the stored index and
-                // the checksum over it are filled in here.
+                // The index is only known once Chronicle holds the write lock, so the stored sequences and
+                // the checksums over them are filled in here.
                 final long index = dc.index();
-                buffer.putLong(frame.indexOffset, index, ORDER);
-                crc.reset();
-                crc.update(bytes, 0, crcOffset);
-                buffer.putInt(crcOffset, (int)crc.getValue(), ORDER);
-                dc.wire().bytes().write(bytes, 0, crcOffset + RecordFrame.TRAILER_LENGTH);
-                return index;
+                long sequence = -1;
+                for (int slot = 0; slot < records; slot++)
+                {
+                    final int start = recordOffsets[slot];
+                    sequence = numbering.sequence(index, slot);
+                    batch.putLong(start + frame.indexOffset, sequence, ORDER);
+                    final int crcOffset = start + frame.crcOffset(batch.getInt(start + frame.payloadLengthOffset, ORDER));
+                    crc.reset();
+                    crc.update(bytes, start, crcOffset - start);
+                    batch.putInt(crcOffset, (int)crc.getValue(), ORDER);
+                }
+                dc.wire().bytes().write(bytes, 0, batchLength);
+                return sequence;
             }
             catch (final RuntimeException | Error ex)
             {
                 dc.rollbackOnClose();
                 throw ex;
             }
+        }
+    }
+
+    private void clearBatch()
+    {
+        records = 0;
+        batchLength = 0;
+        record.wrap(batch, 0, batch.capacity());
+    }
+
+    /** Grow the buffer, keeping the records added, so that the record being built can take this many bytes. */
+    private void ensureRoom(final int recordLength)
+    {
+        if (batchLength + recordLength > batch.capacity())
+        {
+            final byte[] grown = new byte[Math.max(batchLength + recordLength, batch.capacity() * 2)];
+            System.arraycopy(batch.byteArray(), 0, grown, 0, batchLength);
+            batch.wrap(grown);
+            record.wrap(batch, batchLength, grown.length - batchLength);
         }
     }
 
@@ -214,7 +292,8 @@ final class FrameWriter implements AutoCloseable
         appender.singleThreadedCheckReset();
     }
 
-    long lastIndex()
+    /** @return the last excerpt's index, which is its last entry's sequence when one excerpt holds one entry. */
+    long lastExcerptIndex()
     {
         return queue.lastIndex();
     }
@@ -224,7 +303,7 @@ final class FrameWriter implements AutoCloseable
     {
         queue.refreshDirectoryListing();   // a cycle file another queue instance made (a pretouch) counts
         final int lastCycle = queue.lastCycle();
-        return new SequenceAllocator(queue.rollCycle(), queue.epoch(), queue.lastIndex(),
+        return new SequenceAllocator(queue.rollCycle(), numbering, queue.epoch(), queue.lastIndex(),
             Integer.MAX_VALUE == lastCycle || lastCycle < 0 ? Integer.MIN_VALUE : lastCycle);
     }
 

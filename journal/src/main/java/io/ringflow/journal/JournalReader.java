@@ -124,6 +124,17 @@ public final class JournalReader<T> implements AutoCloseable
         return true;
     }
 
+    /**
+     * @return true if the entry {@link #next(JournalEntry)} read last is the first it took from an excerpt
+     *         just read from the queue, false if the excerpt was read for an entry before it. The entries of
+     *         one excerpt become visible together, so a reader that stamps arrival times needs one clock read
+     *         per excerpt: when this is true.
+     */
+    public boolean readFromFreshExcerpt()
+    {
+        return reader.readFromFreshExcerpt();
+    }
+
     /** @return the first sequence in the journal, or {@link #NO_SEQUENCE} if empty. */
     public long firstSequence()
     {
@@ -136,10 +147,13 @@ public final class JournalReader<T> implements AutoCloseable
         return reader.lastIndex();
     }
 
-    /** @return how many entries, records and control records, the journal holds. */
+    /**
+     * @return how many entries, records and control records, the journal holds, counted by walking its
+     *         excerpts' headers (several entries share an excerpt): not for a hot path.
+     */
     public long count()
     {
-        return reader.count();
+        return reader.countEntries();
     }
 
     /** @return the journal's directory. */

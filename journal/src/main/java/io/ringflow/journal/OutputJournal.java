@@ -110,7 +110,7 @@ public final class OutputJournal implements AutoCloseable
     /** @return the journal's last position, or -1 if it is empty. */
     public long lastPosition()
     {
-        return writer.lastIndex();
+        return writer.lastExcerptIndex();   // one output per excerpt: its position is the index
     }
 
     /** @return the journal's directory. */

@@ -126,7 +126,7 @@ public final class OutputJournalReader<T> implements AutoCloseable
     /** @return how many entries the journal holds. */
     public long count()
     {
-        return reader.count();
+        return reader.countEntries();
     }
 
     /** @return the journal's directory. */

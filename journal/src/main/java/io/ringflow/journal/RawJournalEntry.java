@@ -128,9 +128,11 @@ public final class RawJournalEntry
      */
     public boolean payloadEquals(final RawJournalEntry other)
     {
+        // the buffers are views of the readers' excerpt buffers: their arrays start at an adjustment
+        final int from = buffer.wrapAdjustment() + payloadOffset;
+        final int otherFrom = other.buffer.wrapAdjustment() + other.payloadOffset;
         return payloadLength == other.payloadLength && Arrays.equals(
-            buffer.byteArray(), payloadOffset, payloadOffset + payloadLength,
-            other.buffer.byteArray(), other.payloadOffset, other.payloadOffset + other.payloadLength);
+            buffer.byteArray(), from, from + payloadLength, other.buffer.byteArray(), otherFrom, otherFrom + payloadLength);
     }
 
     void setInput(

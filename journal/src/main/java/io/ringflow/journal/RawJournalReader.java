@@ -150,28 +150,24 @@ public final class RawJournalReader implements AutoCloseable
 
     /**
      * Position so that the following {@link #next(RawJournalEntry)} calls read the last {@code entries}
-     * entries written so far (all of them if there are fewer). Indexes are dense within a roll cycle, so this
-     * is one index look-up unless the entries span a roll; then it steps over the entries before them.
+     * entries written so far (all of them if there are fewer). Excerpt indexes are dense within a roll cycle,
+     * so this walks back over the last excerpts' headers unless the entries span a roll; then it steps over
+     * the entries before them from the start.
      *
      * @param entries how many entries to leave before the end; 0 for the end.
      */
     public void toLast(final long entries)
     {
-        final long count = reader.count();
-        if (entries >= count)
-        {
-            reader.toStart();
-            return;
-        }
         if (entries <= 0)
         {
             reader.toEnd();
             return;
         }
-        if (reader.moveToIfPresent(reader.lastIndex() - (entries - 1)))
+        if (reader.toLastEntries(entries))
         {
             return;
         }
+        final long count = reader.countEntries();
         reader.toStart();
         for (long skip = count - entries; skip > 0; skip--)
         {
@@ -197,10 +193,10 @@ public final class RawJournalReader implements AutoCloseable
         return reader.lastIndex();
     }
 
-    /** @return how many entries the journal holds. */
+    /** @return how many entries the journal holds, counted by walking its excerpts' headers: not for a hot path. */
     public long count()
     {
-        return reader.count();
+        return reader.countEntries();
     }
 
     /** @return the journal's directory. */

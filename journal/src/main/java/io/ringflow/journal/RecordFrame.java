@@ -3,8 +3,9 @@ package io.ringflow.journal;
 /**
  * What the journal record formats have in common, described once so that one writer and one checked
  * reader serve every kind of journal: a magic and a format version at offsets 0 and 4, a schema id, a
- * schema version, a payload length and the excerpt's own index somewhere in a fixed-length header, then
- * the payload, then a CRC32C over everything before it.
+ * schema version, a payload length and the entry's own sequence or position somewhere in a fixed-length header, then
+ * the payload, then a CRC32C over everything before it. An excerpt holds one such record, or for a kind
+ * with {@link #slotBits} above 0 up to {@code 2^slotBits} of them back to back ({@link EntryNumbering}).
  * <p>
  * Each kind has its own magic so that a reader handed the other kind of journal says which kind it found
  * instead of calling it corrupt.
@@ -18,6 +19,8 @@ final class RecordFrame
         "input", "journal", "sequence", "JournalReader",
         JournalRecordDescriptor.MAGIC,
         JournalRecordDescriptor.FORMAT_VERSION,
+        JournalRecordDescriptor.FORMAT_VERSION,
+        JournalRecordDescriptor.SLOT_BITS,
         JournalRecordDescriptor.HEADER_LENGTH,
         JournalRecordDescriptor.SCHEMA_ID_OFFSET,
         JournalRecordDescriptor.SCHEMA_VERSION_OFFSET,
@@ -28,7 +31,9 @@ final class RecordFrame
     static final RecordFrame OUTPUT = new RecordFrame(
         "output", "output journal", "position", "OutputJournalReader",
         OutputRecordDescriptor.MAGIC,
+        1,
         OutputRecordDescriptor.FORMAT_VERSION,
+        0,
         OutputRecordDescriptor.HEADER_LENGTH,
         OutputRecordDescriptor.SCHEMA_ID_OFFSET,
         OutputRecordDescriptor.SCHEMA_VERSION_OFFSET,
@@ -47,7 +52,12 @@ final class RecordFrame
     final String indexName;
     final String readerName;
     final int magic;
+    /** The oldest format version this build reads. */
+    final int minFormatVersion;
+    /** The format version this build writes, and the newest it reads. */
     final int formatVersion;
+    /** See {@link EntryNumbering}: 0 for one entry per excerpt. */
+    final int slotBits;
     final int headerLength;
     final int schemaIdOffset;
     final int schemaVersionOffset;
@@ -60,7 +70,9 @@ final class RecordFrame
         final String indexName,
         final String readerName,
         final int magic,
+        final int minFormatVersion,
         final int formatVersion,
+        final int slotBits,
         final int headerLength,
         final int schemaIdOffset,
         final int schemaVersionOffset,
@@ -72,7 +84,9 @@ final class RecordFrame
         this.indexName = indexName;
         this.readerName = readerName;
         this.magic = magic;
+        this.minFormatVersion = minFormatVersion;
         this.formatVersion = formatVersion;
+        this.slotBits = slotBits;
         this.headerLength = headerLength;
         this.schemaIdOffset = schemaIdOffset;
         this.schemaVersionOffset = schemaVersionOffset;

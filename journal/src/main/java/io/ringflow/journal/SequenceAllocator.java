@@ -7,9 +7,11 @@ import net.openhft.chronicle.queue.RollCycle;
  * appended, so that the record can enter the pipeline at once while another thread journals it (the fast
  * mode of {@code DurablePipeline}).
  * <p>
- * A sequence is a Chronicle index: the roll cycle in the high bits, the entry's number within the cycle in
- * the low bits. The number is one more than the previous entry's in the same cycle, and 0 in a new one;
- * which cycle an append lands in is decided by the queue's clock. So the prediction holds when (1) this
+ * A sequence is made from a Chronicle index ({@link EntryNumbering}): the roll cycle in the high bits, the
+ * excerpt's number within the cycle below them, the entry's slot in its excerpt in the lowest bits. The
+ * entries allocated here are each appended as an excerpt of their own, so their slot is 0 and the excerpt
+ * number is one more than the previous excerpt's in the same cycle, and 0 in a new one; which cycle an
+ * append lands in is decided by the queue's clock. So the prediction holds when (1) this
  * allocator's journal has exactly one writer, an {@link InputJournal#withAppendClock(java.nio.file.Path)
  * appending-clock journal}, (2) it appends the entries in the order they were allocated, each at the
  * {@link #appendTimeMs()} allocated with it. The writer checks every index it gets against the allocated
@@ -25,6 +27,7 @@ import net.openhft.chronicle.queue.RollCycle;
 public final class SequenceAllocator
 {
     private final RollCycle rollCycle;
+    private final EntryNumbering numbering;
     private final long epochMs;
     private final long cycleLengthMs;
     private int cycle;
@@ -33,14 +36,17 @@ public final class SequenceAllocator
 
     /**
      * @param rollCycle the journal's roll cycle.
+     * @param numbering how the journal numbers entries within excerpts.
      * @param epochMs   the journal's epoch (the queue's {@code epoch()}).
-     * @param lastIndex the journal's last index, or -1 when it is empty.
+     * @param lastIndex the journal's last excerpt's index, or -1 when it is empty.
      * @param lastCycle the journal's last cycle file, which may hold no entry yet (a pretouch made it, and
      *                  closed the cycles before it to appends), or {@code Integer.MIN_VALUE} for none.
      */
-    SequenceAllocator(final RollCycle rollCycle, final long epochMs, final long lastIndex, final int lastCycle)
+    SequenceAllocator(
+        final RollCycle rollCycle, final EntryNumbering numbering, final long epochMs, final long lastIndex, final int lastCycle)
     {
         this.rollCycle = rollCycle;
+        this.numbering = numbering;
         this.epochMs = epochMs;
         this.cycleLengthMs = rollCycle.lengthInMillis();
         final int lastEntryCycle = lastIndex < 0 ? Integer.MIN_VALUE : rollCycle.toCycle(lastIndex);
@@ -69,7 +75,7 @@ public final class SequenceAllocator
      *
      * @param timeMs the entry's wall-clock time, epoch milliseconds: decides its roll cycle.
      * @return its sequence.
-     * @throws JournalException when the cycle is full (more entries than the roll cycle indexes).
+     * @throws JournalException when the cycle is full (more excerpts than the roll cycle indexes).
      */
     public long next(final long timeMs)
     {
@@ -80,13 +86,13 @@ public final class SequenceAllocator
             cycle = atCycle;
             number = 0;
         }
-        else if (++number >= rollCycle.maxMessagesPerCycle())
+        else if (++number >= numbering.excerptsPerCycle())
         {
-            throw new JournalException("input journal: more than " + rollCycle.maxMessagesPerCycle() +
-                " entries in one roll cycle; use a shorter roll cycle for this rate");
+            throw new JournalException("input journal: more than " + numbering.excerptsPerCycle() +
+                " excerpts in one roll cycle; use a shorter roll cycle for this rate");
         }
         appendTimeMs = at;
-        return rollCycle.toIndex(cycle, number);
+        return numbering.sequence(rollCycle.toIndex(cycle, number), 0);
     }
 
     /** @return the time the entry allocated last must be appended at, epoch milliseconds. */

@@ -116,7 +116,7 @@ class InputJournalTest
             assertThat(journal.lastSequence()).isEqualTo(first[9]);
             next = journal.append(CODEC, new Trade().set(10, 0, 0), 0, 0);
         }
-        assertThat(next).isEqualTo(first[9] + 1);
+        assertThat(next).isGreaterThan(first[9]);
         try (JournalReader<Trade> reader = new JournalReader<>(dir, CODEC))
         {
             assertThat(reader.count()).isEqualTo(11);

@@ -31,7 +31,7 @@ class JournalReaderCorruptionTest
             assertThatThrownBy(() -> reader.next(entry))
                 .isInstanceOf(JournalException.class)
                 .hasMessageContaining(dir.toString())
-                .hasMessageContaining("index " + sequences[0])
+                .hasMessageContaining("sequence " + sequences[0])
                 .hasMessageContaining("schema id 42 version 1")
                 .hasMessageContaining("reads schema id 42 version 2");
         }
@@ -48,7 +48,7 @@ class JournalReaderCorruptionTest
         }
         JournalFiles.flipFirstByteOf(dir, MARKER);
 
-        assertSecondEntryIsRefused(dir, sequence, "checksum mismatch");
+        assertSecondEntryIsRefused(dir, "sequence " + sequence, "checksum mismatch");
     }
 
     @Test
@@ -65,7 +65,7 @@ class JournalReaderCorruptionTest
             }
             bad = raw.lastIndexAppended();
         }
-        assertSecondEntryIsRefused(dir, bad, "truncated excerpt of 8 bytes");
+        assertSecondEntryIsRefused(dir, "record 0 of the excerpt at index " + bad, "truncated excerpt of 8 bytes");
     }
 
     @Test
@@ -91,7 +91,7 @@ class JournalReaderCorruptionTest
                 dc.wire().bytes().write(excerpt);
             }
         }
-        assertSecondEntryIsRefused(spliced, sequences[0] + 1, "claims sequence " + sequences[0]);
+        assertSecondEntryIsRefused(spliced, "excerpt at index " + (sequences[0] + 1), "claims sequence " + sequences[0]);
     }
 
     @Test
@@ -111,8 +111,8 @@ class JournalReaderCorruptionTest
         }
     }
 
-    /** The journal's first entry reads; the second is refused as corrupt, naming the journal and the index. */
-    private static void assertSecondEntryIsRefused(final Path journal, final long index, final String why)
+    /** The journal's first entry reads; the second is refused as corrupt, naming the journal and the entry. */
+    private static void assertSecondEntryIsRefused(final Path journal, final String where, final String why)
     {
         try (JournalReader<Trade> reader = new JournalReader<>(journal, V1))
         {
@@ -121,7 +121,7 @@ class JournalReaderCorruptionTest
             assertThatThrownBy(() -> reader.next(entry))
                 .isInstanceOf(JournalException.class)
                 .hasMessageContaining("corrupt journal " + journal)
-                .hasMessageContaining("index " + index)
+                .hasMessageContaining(where)
                 .hasMessageContaining(why);
         }
     }

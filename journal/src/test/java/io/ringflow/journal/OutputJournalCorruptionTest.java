@@ -35,7 +35,7 @@ class OutputJournalCorruptionTest
             assertThatThrownBy(() -> reader.next(entry))
                 .isInstanceOf(JournalException.class)
                 .hasMessageContaining("corrupt output journal " + dir)
-                .hasMessageContaining("index " + position)
+                .hasMessageContaining("position " + position)
                 .hasMessageContaining("checksum mismatch");
         }
     }
@@ -53,7 +53,7 @@ class OutputJournalCorruptionTest
         assertThatThrownBy(() -> new OutputJournalSink<>(dir, V1, OutputJournalReader.NO_POSITION))
             .isInstanceOf(JournalException.class)
             .hasMessageContaining("corrupt output journal " + dir)
-            .hasMessageContaining("index " + position);
+            .hasMessageContaining("position " + position);
     }
 
     @Test
@@ -66,7 +66,7 @@ class OutputJournalCorruptionTest
             assertThatThrownBy(() -> reader.next(entry))
                 .isInstanceOf(JournalException.class)
                 .hasMessageContaining("output journal " + dir)
-                .hasMessageContaining("index " + positions[0])
+                .hasMessageContaining("position " + positions[0])
                 .hasMessageContaining("schema id 42 version 1")
                 .hasMessageContaining("reads schema id 42 version 2");
         }

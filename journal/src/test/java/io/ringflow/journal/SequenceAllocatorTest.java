@@ -39,11 +39,16 @@ class SequenceAllocatorTest
             }
         }
         assertThat(SECONDLY.toCycle(allocated[0])).isEqualTo((int)(T0 / 1_000));
-        assertThat(SECONDLY.toSequenceNumber(allocated[2])).as("third in its second").isEqualTo(2);
-        assertThat(SECONDLY.toSequenceNumber(allocated[3])).as("a new second starts at 0").isZero();
+        assertThat(excerptNumber(allocated[2])).as("third in its second").isEqualTo(2);
+        assertThat(excerptNumber(allocated[3])).as("a new second starts at 0").isZero();
         assertThat(SECONDLY.toCycle(allocated[6])).as("a clock that went back stays in the later cycle")
             .isEqualTo(SECONDLY.toCycle(allocated[5]));
-        assertThat(SECONDLY.toSequenceNumber(allocated[6])).isEqualTo(1);
+        assertThat(excerptNumber(allocated[6])).isEqualTo(1);
+        for (final long sequence : allocated)
+        {
+            assertThat(SECONDLY.toSequenceNumber(sequence) % JournalRecordDescriptor.SLOTS_PER_EXCERPT)
+                .as("an excerpt of its own, in slot 0").isZero();
+        }
         assertThat(allocated).isSorted();
     }
 
@@ -62,7 +67,7 @@ class SequenceAllocatorTest
         {
             final SequenceAllocator allocator = journal.sequenceAllocator();
             final long sameSecond = allocator.next(T0 + 2_500);
-            assertThat(SECONDLY.toSequenceNumber(sameSecond)).isEqualTo(3);
+            assertThat(excerptNumber(sameSecond)).isEqualTo(3);
             assertThat(journal.appendTimeMs(allocator.appendTimeMs()).appendEndOfStream(0)).isEqualTo(sameSecond);
             final long earlier = allocator.next(T0);   // before the journal's last cycle: appended in that cycle
             assertThat(journal.appendTimeMs(allocator.appendTimeMs()).appendEndOfStream(0)).isEqualTo(earlier);
@@ -78,5 +83,11 @@ class SequenceAllocatorTest
             assertThatThrownBy(() -> journal.appendTimeMs(T0)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("withAppendClock");
         }
+    }
+
+    /** @return the number of the excerpt that holds this sequence within its roll cycle. */
+    private static long excerptNumber(final long sequence)
+    {
+        return SECONDLY.toSequenceNumber(sequence) >>> JournalRecordDescriptor.SLOT_BITS;
     }
 }

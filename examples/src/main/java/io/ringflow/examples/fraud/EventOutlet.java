@@ -23,6 +23,11 @@ interface EventOutlet
      */
     boolean send(CardEvent event, long ingestTimeNs);
 
+    /** Hand on what {@link #send} kept back: the producer calls this whenever no event is due yet. */
+    default void flush()
+    {
+    }
+
     /**
      * @param epochNs now, epoch nanoseconds; the tick carries it in milliseconds.
      */
@@ -40,7 +45,10 @@ interface EventOutlet
         return JournalMode.FAST == mode ? "intended send → processed, journaled beside" : "intended send → journaled → processed";
     }
 
-    /** Through the input journal: the pipeline sees an event once it is journaled. */
+    /**
+     * Through the input journal: the pipeline sees an event once it is journaled. Events are batched, so that
+     * a producer behind schedule appends what is due as one excerpt, and committed when it catches up.
+     */
     final class Journal implements EventOutlet
     {
         private final InputJournal journal;
@@ -54,8 +62,14 @@ interface EventOutlet
         @Override
         public boolean send(final CardEvent event, final long ingestTimeNs)
         {
-            journal.append(codec, event, event.eventTimeMs(), ingestTimeNs);
+            journal.appendToBatch(codec, event, event.eventTimeMs(), ingestTimeNs);
             return true;
+        }
+
+        @Override
+        public void flush()
+        {
+            journal.commitBatch();
         }
 
         @Override

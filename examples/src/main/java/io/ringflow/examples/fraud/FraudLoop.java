@@ -72,6 +72,7 @@ final class FraudLoop
             now = System.nanoTime();
             if (now < intendedNs)
             {
+                outlet.flush();   // caught up: what was sent behind schedule goes to the pipeline as one batch
                 Thread.yield();
                 continue;
             }
@@ -102,6 +103,7 @@ final class FraudLoop
                 nextReportNs += SECOND_NS;
             }
         }
+        outlet.flush();
         endedNs = System.nanoTime();
     }
 

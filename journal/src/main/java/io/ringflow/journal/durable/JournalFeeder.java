@@ -46,6 +46,7 @@ public final class JournalFeeder<T>
     private long lastSequence;
     private long recordsSinceBarrier;
     private long lastBarrierNs = System.nanoTime();
+    private long excerptReadNs = lastBarrierNs;
     private long recordsFed;
     private long entriesFed;
     private IngestClock ingestClock;
@@ -114,8 +115,13 @@ public final class JournalFeeder<T>
                 barrierIfDue(System.nanoTime());
                 return Stop.CAUGHT_UP;
             }
-            // one clock read per entry: the record's origin for end-to-end latency, and the barrier interval
-            final long nowNs = System.nanoTime();
+            // One clock read per excerpt, for the record's origin for end-to-end latency and for the barrier
+            // interval: the entries of an excerpt became visible together, so they arrived at the same time.
+            if (reader.readFromFreshExcerpt())
+            {
+                excerptReadNs = System.nanoTime();
+            }
+            final long nowNs = excerptReadNs;
             final long sequence = entry.sequence();
             entriesFed++;
             final PublishResult result = publish(entry, ingress, copy, originOf(entry, nowNs), reader);

@@ -25,6 +25,8 @@ public final class CrashTestPipeline
     static final int SLOTS = 2;
     static final WindowResultCodec OUTPUT_CODEC = new WindowResultCodec(SLOTS);
     static final long CHECKPOINT_EVERY_RECORDS = 2_000;
+    /** Payments {@link #appendPayments} puts in one input journal excerpt. */
+    static final int PAYMENTS_PER_EXCERPT = 11;
 
     private CrashTestPipeline()
     {
@@ -128,7 +130,11 @@ public final class CrashTestPipeline
 
     /**
      * Append payments {@code from} to {@code to} (exclusive) of the seeded sequence that
-     * {@link #writeInput} writes, with a processing-time tick after every 5,000th.
+     * {@link #writeInput} writes, with a processing-time tick after every 5,000th. {@link #PAYMENTS_PER_EXCERPT}
+     * payments go to an excerpt (a tick joins the excerpt it follows), so checkpoints fall inside excerpts and
+     * recovery resumes from the middle of one. Where excerpts end depends on the payment's number only, so
+     * that a journal written in parts holds the same sequences as one written at once: the last payments may
+     * stay batched until the next append or the journal's close.
      */
     static void appendPayments(final InputJournal journal, final Random random, final int from, final int to)
     {
@@ -136,7 +142,14 @@ public final class CrashTestPipeline
         for (int i = from; i < to; i++)
         {
             payment.set(random.nextInt(500), i / 4 + random.nextInt(40), random.nextInt(1_000) - 20);
-            journal.append(Payment.CODEC, payment, payment.timeMs, i);
+            if (i % PAYMENTS_PER_EXCERPT == PAYMENTS_PER_EXCERPT - 1)
+            {
+                journal.append(Payment.CODEC, payment, payment.timeMs, i);
+            }
+            else
+            {
+                journal.appendToBatch(Payment.CODEC, payment, payment.timeMs, i);
+            }
             if (i % 5_000 == 4_999)
             {
                 journal.appendProcessingTimeTick(i, i);

@@ -23,6 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveDurablePipelineTest
 {
     private static final int RECORDS = 30_000;
+    /**
+     * Where the stopped run's journal ends: at an excerpt's end (a multiple of the payments per excerpt), so
+     * that the journal written in two parts holds the sequences of one written at once, which the expected
+     * outputs' keys name.
+     */
+    private static final int SPLIT = (RECORDS / 2 / CrashTestPipeline.PAYMENTS_PER_EXCERPT + 11) *
+        CrashTestPipeline.PAYMENTS_PER_EXCERPT;
     private static final long SEED = 99;
 
     @TempDir
@@ -69,7 +76,7 @@ class LiveDurablePipelineTest
         final Random random = new Random(SEED);
         try (InputJournal journal = new InputJournal(input))
         {
-            CrashTestPipeline.appendPayments(journal, random, 0, RECORDS / 2 + 123);
+            CrashTestPipeline.appendPayments(journal, random, 0, SPLIT);
         }
         final DurablePipeline<Payment, WindowResult> first = CrashTestPipeline.durable(
             input, dir.resolve("out"), dir.resolve("cp"), CheckpointStore.Hooks.NONE, false);
@@ -82,11 +89,11 @@ class LiveDurablePipelineTest
         first.stop();
         final RecoveryReport stopped = running.get(60, TimeUnit.SECONDS);
         assertThat(stopped.reachedEndOfStream()).isFalse();
-        assertThat(stopped.recordsFed()).isEqualTo(RECORDS / 2 + 123);
+        assertThat(stopped.recordsFed()).isEqualTo(SPLIT);
 
         try (InputJournal journal = new InputJournal(input))
         {
-            CrashTestPipeline.appendPayments(journal, random, RECORDS / 2 + 123, RECORDS);
+            CrashTestPipeline.appendPayments(journal, random, SPLIT, RECORDS);
             journal.appendEndOfStream(RECORDS);
         }
         final RecoveryReport resumed = CrashTestPipeline.run(
@@ -94,7 +101,7 @@ class LiveDurablePipelineTest
 
         assertThat(resumed.restoredInputSequence()).as("the stop's own checkpoint, after the last record fed")
             .isGreaterThan(0);
-        assertThat(resumed.recordsFed()).isEqualTo(RECORDS - (RECORDS / 2 + 123));
+        assertThat(resumed.recordsFed()).isEqualTo(RECORDS - SPLIT);
         assertThat(resumed.outputsVerified()).as("the stop wrote nothing after its checkpoint").isZero();
         assertThat(CrashRecoveryTest.readOutput(dir.resolve("out"))).isEqualTo(expected);
     }

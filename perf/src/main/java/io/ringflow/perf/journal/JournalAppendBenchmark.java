@@ -20,14 +20,15 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@link InputJournal#append}: what the journal stage of a durable pipeline pays per input record before
+ * {@link InputJournal#append} and {@link InputJournal#appendToBatch}: what the journal stage of a durable pipeline pays per input record before
  * operators may see it, and proof that it allocates nothing (run with {@code -prof gc}: expect
  * {@code gc.alloc.rate.norm} ≈ 0 B/op).
  * <pre>
  *   JMH thread: payment.set(n, n, n) ─► InputJournal.append(codec, payment, n, n)
  *      encode 24-byte payload + header into a reused buffer ─► CRC32C ─► one Chronicle excerpt (~80 bytes)
  * </pre>
- * One append per operation, so the score is records per second. The journal is a fresh Chronicle queue
+ * One record per operation, so the score is records per second; {@link #appendToBatch()} adds it to a
+ * batch, appended as one excerpt of 64 records. The journal is a fresh Chronicle queue
  * (daily roll cycle) under {@code java.io.tmpdir}, pre-touched in set-up so that mapping the cycle's
  * first file stays out of the figures; it grows by about 80 bytes per operation (a few GB per run: the
  * page cache absorbs it, and the kernel writes it back behind the benchmark) and is deleted at
@@ -83,6 +84,21 @@ public class JournalAppendBenchmark
     {
         final long n = appended++;
         return journal.append(Payment.CODEC, payment.set(n & KEY_MASK, n, n), n, n);
+    }
+
+    /**
+     * The same record added to a batch instead: one Chronicle excerpt per
+     * {@code JournalRecordDescriptor.SLOTS_PER_EXCERPT} records, which is what a producer that always has
+     * more to send pays per record.
+     *
+     * @return records batched and not yet appended.
+     */
+    @Benchmark
+    public int appendToBatch()
+    {
+        final long n = appended++;
+        journal.appendToBatch(Payment.CODEC, payment.set(n & KEY_MASK, n, n), n, n);
+        return journal.batched();
     }
 
     @TearDown(Level.Trial)

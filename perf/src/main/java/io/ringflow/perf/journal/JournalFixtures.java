@@ -17,7 +17,8 @@ final class JournalFixtures
 
     /**
      * Write {@code records} payments of {@code workload} to a new input journal, each with its event time
-     * and its number as ingest time, and an end-of-stream entry if asked.
+     * and its number as ingest time, 64 to an excerpt as a producer that always has more appends them, and an
+     * end-of-stream entry if asked.
      *
      * @param directory   the journal's directory; created.
      * @param workload    the payments.
@@ -33,7 +34,7 @@ final class JournalFixtures
             for (int i = 0; i < records; i++)
             {
                 workload.next(payment);
-                journal.append(Payment.CODEC, payment, payment.timeMs(), i);
+                journal.appendToBatch(Payment.CODEC, payment, payment.timeMs(), i);
             }
             if (endOfStream)
             {

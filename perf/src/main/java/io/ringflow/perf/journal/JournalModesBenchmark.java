@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  *     ─► tumbling 100 ms, count + sum ─► sink            (~102,000 window results per 1,000,000 payments)
  *
  *   off:     benchmark thread ─publish─► ingress ring ─► stage thread (YIELDING) ─► WindowTotals
- *   durable: benchmark thread ─append─► input journal ─► pipeline thread: tail, stage ─► output journal ─► WindowTotals
+ *   durable: benchmark thread ─append, 64 a batch─► input journal ─► pipeline thread: tail, stage ─► output journal ─► WindowTotals
  *   fast:    benchmark thread ─publish─► rings ─► pipeline thread: append to input journal, stage ─► output journal ─► WindowTotals
  * </pre>
  * {@link JournalOffRun}, {@link DurableModeRun} and {@link FastModeRun} draw each mode in full. Both journaled

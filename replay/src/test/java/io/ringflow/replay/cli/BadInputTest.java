@@ -73,7 +73,7 @@ class BadInputTest
     {
         final long beyond = sequences[6] + 1;
         assertOneLine(RingflowCli.EXIT_BAD_INPUT, "ringflow journal dump: journal <tmp>/input has no entry at " +
-            "sequence <c>+7 (0x" + Long.toHexString(beyond) + "): it holds 7 entries from <c>+0 to <c>+6",
+            "sequence <c>+193 (0x" + Long.toHexString(beyond) + "): it holds 7 entries from <c>+0 to <c>+192",
             "journal", "dump", input.toString(), "--from-seq", Long.toString(beyond));
     }
 
@@ -83,7 +83,7 @@ class BadInputTest
         final Path newer = dir.resolve("newer");
         TestJournals.writeInput(newer, new Order.Codec(2));
 
-        assertOneLine(RingflowCli.EXIT_BAD_INPUT, "ringflow journal dump: journal <tmp>/newer at index <c>+0 (0x" +
+        assertOneLine(RingflowCli.EXIT_BAD_INPUT, "ringflow journal dump: journal <tmp>/newer at sequence <c>+0 (0x" +
             Long.toHexString(sequences[0]) + ") holds a record of schema id 20306 version 2; the codec given " +
             "reads schema id 20306 version 1: refusing to decode it",
             "journal", "dump", newer.toString(), "--pipeline", PIPELINE);
@@ -106,7 +106,7 @@ class BadInputTest
         assertThat(result.exitCode).isEqualTo(RingflowCli.EXIT_BAD_INPUT);
         assertThat(result.out).isEmpty();
         assertThat(result.err.lines()).hasSize(1);
-        assertThat(result.err).startsWith("ringflow journal info: corrupt journal " + corrupt + " at index " + sequence)
+        assertThat(result.err).startsWith("ringflow journal info: corrupt journal " + corrupt + " at sequence " + sequence)
             .contains("checksum mismatch");
     }
 

@@ -54,12 +54,12 @@ class DiffCommandTest
         assertThat(result.err).isEmpty();
         assertThat(CliResult.normalised(result.out, dir, sequences[0])).isEqualTo("""
             first difference at output 2 (counting from 0): payload differs
-              A         position <c>+2, idempotency key (input sequence <c>+3, ordinal 0), timestamp 1700, schema id 16961 version 1
-              B         position <c>+2, idempotency key (input sequence <c>+3, ordinal 0), timestamp 1700, schema id 16961 version 1
+              A         position <c>+2, idempotency key (input sequence <c>+64, ordinal 0), timestamp 1700, schema id 16961 version 1
+              B         position <c>+2, idempotency key (input sequence <c>+64, ordinal 0), timestamp 1700, schema id 16961 version 1
               A record  {"account":7,"balanceCents":100,"currency":"EUR"}
               B record  {"account":7,"balanceCents":101,"currency":"EUR"}
               key       7
-              state     of key 7 before input sequence <c>+3: not available: give --input <journal> (and --checkpoints <dir>) with --pipeline to find it by time travel to input sequence <c>+3
+              state     of key 7 before input sequence <c>+64: not available: give --input <journal> (and --checkpoints <dir>) with --pipeline to find it by time travel to input sequence <c>+64
             """);
     }
 
@@ -90,10 +90,10 @@ class DiffCommandTest
         assertThat(result.exitCode).isEqualTo(RingflowCli.EXIT_DIFFERENT);
         assertThat(CliResult.normalised(result.out, dir, sequences[0])).startsWith("""
             first difference at output 3 (counting from 0): A ends after 3 outputs, B goes on
-              B         position <c>+3, idempotency key (input sequence <c>+5, ordinal 0), timestamp 2100, schema id 16961 version 1
+              B         position <c>+3, idempotency key (input sequence <c>+128, ordinal 0), timestamp 2100, schema id 16961 version 1
               B record  {"account":9,"balanceCents":-900,"currency":"EUR"}
               key       9
-              state     of key 9 before input sequence <c>+5: not available""");
+              state     of key 9 before input sequence <c>+128: not available""");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.ringflow.replay.cli;
 
 import io.ringflow.journal.InputJournal;
+import io.ringflow.journal.RawJournalEntry;
+import io.ringflow.journal.RawJournalReader;
 import io.ringflow.journal.OutputJournal;
 
 import java.nio.file.Path;
@@ -29,20 +31,37 @@ final class TestJournals
         return writeInput(directory, Order.CODEC);
     }
 
+    /**
+     * Three excerpts of several entries and one of one, as a producer that batches writes them: sequences
+     * {@code <c>+0, +1, +2, +64, +65, +128, +192}.
+     */
     static long[] writeInput(final Path directory, final Order.Codec codec)
     {
         final Order order = new Order();
         try (InputJournal journal = new InputJournal(directory))
         {
-            return new long[]{
-                journal.append(codec, order.set(7, 1_000, 2_500, Order.Side.BUY), 1_000, INGEST_NS),
-                journal.append(codec, order.set(9, 1_200, 400, Order.Side.SELL), 1_200, INGEST_NS + 1),
-                journal.appendWatermark(1_100, INGEST_NS + 2),
-                journal.append(codec, order.set(7, 1_700, 100, Order.Side.SELL), 1_700, INGEST_NS + 3),
-                journal.appendProcessingTimeTick(5_000, INGEST_NS + 4),
-                journal.append(codec, order.set(9, 2_100, 900, Order.Side.BUY), 2_100, INGEST_NS + 5),
-                journal.appendEndOfStream(INGEST_NS + 6)};
+            journal.appendToBatch(codec, order.set(7, 1_000, 2_500, Order.Side.BUY), 1_000, INGEST_NS);
+            journal.appendToBatch(codec, order.set(9, 1_200, 400, Order.Side.SELL), 1_200, INGEST_NS + 1);
+            journal.appendWatermark(1_100, INGEST_NS + 2);
+            journal.appendToBatch(codec, order.set(7, 1_700, 100, Order.Side.SELL), 1_700, INGEST_NS + 3);
+            journal.appendProcessingTimeTick(5_000, INGEST_NS + 4);
+            journal.append(codec, order.set(9, 2_100, 900, Order.Side.BUY), 2_100, INGEST_NS + 5);
+            journal.appendEndOfStream(INGEST_NS + 6);
         }
+        final long[] sequences = new long[7];
+        try (RawJournalReader reader = new RawJournalReader(directory))
+        {
+            final RawJournalEntry entry = new RawJournalEntry();
+            for (int i = 0; i < sequences.length; i++)
+            {
+                if (!reader.next(entry))
+                {
+                    throw new AssertionError("entry " + i + " of " + directory + " missing");
+                }
+                sequences[i] = entry.index();
+            }
+        }
+        return sequences;
     }
 
     /**
