@@ -73,8 +73,7 @@ final class DiskSpaceGuard
     static String notAppended(final int entries)
     {
         return entries <= 1 ? "this entry was not appended" :
-            "the " + entries + " entries of this append were not appended (its own and the " + (entries - 1) +
-            " batched before it, all dropped)";
+            "the batch of " + entries + " entries this append was writing was not appended (dropped whole)";
     }
 
     private long usableSpace()

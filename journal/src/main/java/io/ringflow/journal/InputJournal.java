@@ -18,13 +18,15 @@ import static io.ringflow.journal.JournalRecordDescriptor.*;
  * it is not dense (the cycle number sits in the high bits, the slot in the low ones), so never compute one
  * sequence from another.
  * <p>
- * <b>Batches.</b> Every Chronicle append costs about 200 ns whatever it holds, several times what a
+ * <b>Batches.</b> Every Chronicle append costs over 100 ns of its own whatever it holds, more than a
  * pipeline spends on a record. {@link #appendToBatch} therefore only encodes a record and keeps it; the
  * records kept go into one excerpt, up to {@link JournalRecordDescriptor#SLOTS_PER_EXCERPT}, when the batch
  * is full, at {@link #commitBatch()}, at any other append (which joins them in that excerpt) and at
  * {@link #close()}. Until then readers do not see them and a crash loses them: a producer batches what it
  * has at hand and commits when it runs out, as a Disruptor handler does at the end of a batch, and so pays
- * one append per burst without holding a record back. The other appends write their excerpt at once.
+ * one append per burst without holding a record back. The other appends write their excerpt at once. An
+ * append that fails (a full disk) drops the batch it would have written, and its error says how many
+ * entries that was: nothing is retried behind the caller's back.
  * <p>
  * Each record is encoded with its header into one reused on-heap {@link UnsafeBuffer}; the append computes
  * the CRC32Cs there and copies the bytes into the excerpt once; nothing is allocated per record.

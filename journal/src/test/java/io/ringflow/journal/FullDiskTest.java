@@ -139,4 +139,41 @@ class FullDiskTest
         assertThat(read).as("every acknowledged append is intact").isPositive();
         assertThat(read).isEqualTo(acknowledged[0]);
     }
+
+    @Test
+    void shouldDropTheBatchThatFindsTheDiskFullSayHowManyEntriesAndKeepEveryEarlierBatch() throws IOException
+    {
+        final Path filler = mountPoint.resolve("filler");
+        Files.write(filler, new byte[1024 * 1024]);
+        final Path directory = mountPoint.resolve("journal");
+        final Trade trade = new Trade();
+        try (InputJournal journal = new InputJournal(directory))
+        {
+            assertThatThrownBy(() ->
+            {
+                for (int i = 0; i < 10_000_000; i++)
+                {
+                    journal.appendToBatch(CODEC, trade.set(i, i, i), i, i);
+                }
+            }).isInstanceOf(JournalException.class)
+                .hasMessageContaining("disk is full")
+                .hasMessageContaining("the batch of " + JournalRecordDescriptor.SLOTS_PER_EXCERPT +
+                    " entries this append was writing was not appended (dropped whole)");
+            assertThat(journal.batched()).as("nothing left to append again at close").isZero();
+        }
+
+        Files.delete(filler);
+        long read = 0;
+        try (JournalReader<Trade> reader = new JournalReader<>(directory, CODEC))
+        {
+            final JournalEntry<Trade> entry = reader.newEntry();
+            while (reader.next(entry))
+            {
+                assertThat(entry.record().id).as("entry %d", read).isEqualTo(read);
+                read++;
+            }
+        }
+        assertThat(read).as("every batch before the failed one is intact, whole").isPositive()
+            .isEqualTo(read / JournalRecordDescriptor.SLOTS_PER_EXCERPT * JournalRecordDescriptor.SLOTS_PER_EXCERPT);
+    }
 }
