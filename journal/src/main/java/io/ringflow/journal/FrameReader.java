@@ -502,8 +502,8 @@ final class FrameReader implements AutoCloseable
         {
             throw corrupt(excerptIndex, slot, "record format version " + formatVersion + "; this build reads versions " +
                 frame.minFormatVersion + ".." + frame.formatVersion + (formatVersion >= 1 && formatVersion < frame.minFormatVersion ?
-                " (an older Ringflow wrote it: its sequences number excerpts, not records, so it is refused rather " +
-                "than misnumbered; replay it with the release that wrote it)" : ""));
+                " (an older Ringflow wrote it: its " + frame.indexName + "s number excerpts, not records, so it is " +
+                "refused rather than misnumbered; read it with the release that wrote it)" : ""));
         }
         final int payloadLength = excerpt.getInt(start + frame.payloadLengthOffset, ORDER);
         final int length = frame.recordLength(payloadLength);

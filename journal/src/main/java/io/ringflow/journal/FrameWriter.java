@@ -292,12 +292,6 @@ final class FrameWriter implements AutoCloseable
         appender.singleThreadedCheckReset();
     }
 
-    /** @return the last excerpt's index, which is its last entry's sequence when one excerpt holds one entry. */
-    long lastExcerptIndex()
-    {
-        return queue.lastIndex();
-    }
-
     /** @return where the next append's sequence comes from, given this queue's roll cycle and epoch. */
     SequenceAllocator sequenceAllocator()
     {

@@ -12,12 +12,15 @@ import static io.ringflow.journal.OutputRecordDescriptor.*;
 /**
  * Appends a pipeline's output records to a Chronicle Queue in one directory, in the
  * {@link OutputRecordDescriptor} format, each with its idempotency key (the input sequence that caused it
- * and its ordinal among that input's outputs). The position of an entry is its Chronicle index: it grows
- * with every append and continues across a reopen, but it is not dense across roll cycles, so never
- * compute one position from another.
+ * and its ordinal among that input's outputs). The position of an entry is made from the index of the
+ * Chronicle excerpt that holds it and its slot there: it grows with every append and continues across a
+ * reopen, but it is not dense, so never compute one position from another.
  * <p>
- * Each append encodes header and payload into one reused on-heap buffer, computes the CRC32C there and
- * copies the bytes into the excerpt once; it allocates nothing per record. For exactly-once output after
+ * Batches work as in {@link InputJournal}: {@link #appendToBatch} keeps an output for one excerpt of up to
+ * {@link OutputRecordDescriptor#SLOTS_PER_EXCERPT}, appended when the batch is full, at
+ * {@link #commitBatch()}, at the next {@link #append} (which joins it) and at {@link #close()}; readers see
+ * none of it before. Each record is encoded into one reused on-heap buffer; the append computes the CRC32Cs
+ * there and copies the bytes into the excerpt once; nothing is allocated per record. For exactly-once output after
  * a recovery, write through {@link OutputJournalSink}, which skips the outputs a replay regenerates.
  * <p>
  * Operating notes as for {@link InputJournal}: call {@link #pretouch()} at start-up so that the first
@@ -57,7 +60,7 @@ public final class OutputJournal implements AutoCloseable
     }
 
     /**
-     * Append one output record.
+     * Append one output record now, in one excerpt with the records of a batch not committed yet.
      *
      * @param codec         encodes the record; its schema id and version go into the header.
      * @param record        the record, unchanged.
@@ -65,17 +68,45 @@ public final class OutputJournal implements AutoCloseable
      * @param inputSequence input journal sequence of the input that caused it.
      * @param ordinal       its place among that input's outputs, from 0.
      * @param <T>           record type.
-     * @return its position (the Chronicle index).
+     * @return its position.
      */
     public <T> long append(
         final RecordCodec<T> codec, final T record, final long timestamp, final long inputSequence, final int ordinal)
     {
-        final int payloadLength = writer.encode(codec, record);
-        final UnsafeBuffer buffer = writer.buffer();
-        buffer.putInt(ORDINAL_OFFSET, ordinal, ORDER);
-        buffer.putLong(INPUT_SEQUENCE_OFFSET, inputSequence, ORDER);
-        buffer.putLong(TIMESTAMP_OFFSET, timestamp, ORDER);
-        return writer.write(payloadLength);
+        return writer.write(encode(codec, record, timestamp, inputSequence, ordinal));
+    }
+
+    /**
+     * Add one output record to the batch, appended as one excerpt when it is full, at {@link #commitBatch()},
+     * at the next {@link #append}, or at {@link #close()}.
+     *
+     * @param codec         encodes the record; its schema id and version go into the header.
+     * @param record        the record, unchanged; encoded now, so it may be reused at once.
+     * @param timestamp     its event time, in the pipeline's unit, or {@code Timestamps.NO_TIMESTAMP}.
+     * @param inputSequence input journal sequence of the input that caused it.
+     * @param ordinal       its place among that input's outputs, from 0.
+     * @param <T>           record type.
+     */
+    public <T> void appendToBatch(
+        final RecordCodec<T> codec, final T record, final long timestamp, final long inputSequence, final int ordinal)
+    {
+        writer.add(encode(codec, record, timestamp, inputSequence, ordinal));
+    }
+
+    /**
+     * Append the records of the batch, if any, as one excerpt.
+     *
+     * @return the last position appended to this journal by this instance, or -1 if none was.
+     */
+    public long commitBatch()
+    {
+        return writer.commit();
+    }
+
+    /** @return records added to the batch and not yet appended. */
+    public int batched()
+    {
+        return writer.pending();
     }
 
     /**
@@ -107,10 +138,17 @@ public final class OutputJournal implements AutoCloseable
         return writer.pageToucher();
     }
 
-    /** @return the journal's last position, or -1 if it is empty. */
+    /**
+     * Read the journal's last position. Not for a hot path: it opens a reader.
+     *
+     * @return the journal's last position, or -1 if it is empty; records batched and not committed do not count.
+     */
     public long lastPosition()
     {
-        return writer.lastExcerptIndex();   // one output per excerpt: its position is the index
+        try (FrameReader reader = new FrameReader(RecordFrame.OUTPUT, directory, 0))
+        {
+            return reader.lastIndex();
+        }
     }
 
     /** @return the journal's directory. */
@@ -119,11 +157,34 @@ public final class OutputJournal implements AutoCloseable
         return directory;
     }
 
-    /** Release the appender and the queue's mappings. */
+    /** Append the records batched, if any, then release the appender and the queue's mappings. */
     @Override
     public void close()
     {
-        writer.close();
+        try
+        {
+            writer.commit();
+        }
+        finally
+        {
+            writer.close();
+        }
+    }
+
+    /** @return the payload's length. */
+    private <T> int encode(
+        final RecordCodec<T> codec, final T record, final long timestamp, final long inputSequence, final int ordinal)
+    {
+        if (writer.full())
+        {
+            writer.commit();
+        }
+        final int payloadLength = writer.encode(codec, record);
+        final UnsafeBuffer buffer = writer.buffer();
+        buffer.putInt(ORDINAL_OFFSET, ordinal, ORDER);
+        buffer.putLong(INPUT_SEQUENCE_OFFSET, inputSequence, ORDER);
+        buffer.putLong(TIMESTAMP_OFFSET, timestamp, ORDER);
+        return payloadLength;
     }
 
     /** Let the next thread that appends own this journal: for a sink built on one thread and run on another. */

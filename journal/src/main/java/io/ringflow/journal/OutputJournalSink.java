@@ -21,9 +21,13 @@ import java.nio.file.Path;
  * keys rather than write a journal that no single run could have produced. So does the end of the stream
  * while entries are still pending.
  * <p>
- * {@link #position()} is what the next checkpoint records as its output position. The sink allocates
- * nothing per record: outputs being verified are encoded into a reused buffer and compared with the
- * pending entry's bytes in place.
+ * Outputs are appended in batches: {@link #onRecord} adds an output to the journal's batch, and
+ * {@link #onEndOfBatch()} (which the runtime calls at the end of every batch of the sink's stage, and before a
+ * checkpoint barrier reaches the sink), {@link #onEndOfStream()} and {@link #close()} append it as one
+ * excerpt, as does a full batch of 64. A crash loses a batch not yet appended; the pipeline, replaying from a
+ * checkpoint that the batch's outputs all follow, regenerates it. {@link #position()} is what the next
+ * checkpoint records as its output position. The sink allocates nothing per record: outputs being verified
+ * are encoded into a reused buffer and compared with the pending entry's bytes in place.
  * <p>
  * Threading: construct on any thread (it opens the journal, pretouches it, starts its page toucher's
  * daemon thread and reads the first pending entry, so a resume position the journal does not hold fails
@@ -46,6 +50,7 @@ public final class OutputJournalSink<T> implements SequencedSink<T>, AutoCloseab
     private long position;
     private long skippedCount;
     private long appendedCount;
+    private boolean batchOpen;
 
     /**
      * Open or create the output journal and find the entries a replay from {@code resumePosition} will
@@ -104,8 +109,20 @@ public final class OutputJournalSink<T> implements SequencedSink<T>, AutoCloseab
         }
         else
         {
-            position = journal.append(codec, record, timestamp, inputSequence, ordinal);
+            journal.appendToBatch(codec, record, timestamp, inputSequence, ordinal);
+            batchOpen = true;
             appendedCount++;
+        }
+    }
+
+    /** Append the outputs batched since the last call as one excerpt. */
+    @Override
+    public void onEndOfBatch()
+    {
+        if (batchOpen)
+        {
+            position = journal.commitBatch();   // the last this sink appended, also when a full batch went before
+            batchOpen = false;
         }
     }
 
@@ -120,6 +137,7 @@ public final class OutputJournalSink<T> implements SequencedSink<T>, AutoCloseab
         {
             throw unmatchedAtEnd();
         }
+        onEndOfBatch();
     }
 
     /** @return outputs recognised as already in the journal and skipped. */
@@ -128,15 +146,15 @@ public final class OutputJournalSink<T> implements SequencedSink<T>, AutoCloseab
         return skippedCount;
     }
 
-    /** @return outputs appended to the journal. */
+    /** @return outputs appended to the journal, the batch not yet appended included. */
     public long appendedCount()
     {
         return appendedCount;
     }
 
     /**
-     * @return the position of the last output written or verified (the resume position before any): what a
-     * checkpoint records as its output position.
+     * @return the position of the last output appended or verified (the resume position before any), as of
+     * the last {@link #onEndOfBatch()}: what a checkpoint records as its output position.
      */
     public long position()
     {
@@ -155,7 +173,7 @@ public final class OutputJournalSink<T> implements SequencedSink<T>, AutoCloseab
         return journal.directory();
     }
 
-    /** Release the journal's appender and reader. */
+    /** Append the outputs still batched, then release the journal's appender and reader. */
     @Override
     public void close()
     {

@@ -31,9 +31,9 @@ final class RecordFrame
     static final RecordFrame OUTPUT = new RecordFrame(
         "output", "output journal", "position", "OutputJournalReader",
         OutputRecordDescriptor.MAGIC,
-        1,
         OutputRecordDescriptor.FORMAT_VERSION,
-        0,
+        OutputRecordDescriptor.FORMAT_VERSION,
+        OutputRecordDescriptor.SLOT_BITS,
         OutputRecordDescriptor.HEADER_LENGTH,
         OutputRecordDescriptor.SCHEMA_ID_OFFSET,
         OutputRecordDescriptor.SCHEMA_VERSION_OFFSET,

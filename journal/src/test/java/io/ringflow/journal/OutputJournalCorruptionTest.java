@@ -1,10 +1,16 @@
 package io.ringflow.journal;
 
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.zip.CRC32C;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -101,6 +107,33 @@ class OutputJournalCorruptionTest
                 .hasMessageContaining("index " + positions[0])
                 .hasMessageContaining("this is an output journal, not an input journal")
                 .hasMessageContaining("read it with OutputJournalReader");
+        }
+    }
+
+    @Test
+    void shouldRefuseAnOutputJournalOfFormatVersion1ByName()
+    {
+        try (ChronicleQueue queue = ChronicleQueue.singleBuilder(dir).build();
+            ExcerptAppender raw = queue.createAppender();
+            DocumentContext dc = raw.writingDocument())
+        {
+            // an output without payload as version 1 wrote it: its position the excerpt's index, checksum intact
+            final UnsafeBuffer record = new UnsafeBuffer(new byte[OutputRecordDescriptor.HEADER_LENGTH + Integer.BYTES]);
+            record.putInt(OutputRecordDescriptor.MAGIC_OFFSET, OutputRecordDescriptor.MAGIC, ByteOrder.LITTLE_ENDIAN);
+            record.putInt(OutputRecordDescriptor.FORMAT_VERSION_OFFSET, 1, ByteOrder.LITTLE_ENDIAN);
+            record.putLong(OutputRecordDescriptor.POSITION_OFFSET, dc.index(), ByteOrder.LITTLE_ENDIAN);
+            final CRC32C crc = new CRC32C();
+            crc.update(record.byteArray(), 0, OutputRecordDescriptor.HEADER_LENGTH);
+            record.putInt(OutputRecordDescriptor.HEADER_LENGTH, (int)crc.getValue(), ByteOrder.LITTLE_ENDIAN);
+            dc.wire().bytes().write(record.byteArray());
+        }
+        try (OutputJournalReader<Trade> reader = new OutputJournalReader<>(dir, V1))
+        {
+            assertThatThrownBy(() -> reader.next(reader.newEntry()))
+                .isInstanceOf(JournalException.class)
+                .hasMessageContaining("corrupt output journal " + dir)
+                .hasMessageContaining("record format version 1; this build reads versions 2..2")
+                .hasMessageContaining("an older Ringflow wrote it");
         }
     }
 }

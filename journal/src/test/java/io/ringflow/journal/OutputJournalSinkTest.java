@@ -46,6 +46,25 @@ class OutputJournalSinkTest
     }
 
     @Test
+    void shouldAppendOutputsInBatchesAndReportTheLastPositionAtEachEndOfBatch()
+    {
+        final List<Output> outputs = outputsOf(300);   // 300 outputs: full batches of 64 go on their own
+        try (OutputJournalSink<Trade> sink = new OutputJournalSink<>(dir, CODEC, NO_POSITION))
+        {
+            for (final int end : new int[]{ 64, 65, 129, 200, 264, 300 })
+            {
+                emit(sink, outputs, (int)sink.appendedCount(), end);
+                sink.onEndOfBatch();
+                assertThat(sink.position()).as("after %d outputs", end).isEqualTo(lastPosition(dir));
+                assertThat(readAll(dir)).as("every output up to the end of the batch is readable")
+                    .isEqualTo(outputs.subList(0, end));
+            }
+            sink.onEndOfStream();
+        }
+        assertThat(readAll(dir)).isEqualTo(outputs);
+    }
+
+    @Test
     void shouldSkipTheRegeneratedOutputsAndAppendTheRestWhenResumingFromACheckpoint()
     {
         final List<Output> outputs = outputsOf(INPUTS);
@@ -60,6 +79,7 @@ class OutputJournalSinkTest
         try (OutputJournalSink<Trade> sink = new OutputJournalSink<>(crashed, CODEC, NO_POSITION))
         {
             emit(sink, outputs, 0, checkpointOutputs);
+            sink.onEndOfBatch();   // as the runtime does before a barrier reaches the sink
             checkpointPosition = sink.position();
             emit(sink, outputs, checkpointOutputs, crashOutputs);
         }
@@ -261,18 +281,34 @@ class OutputJournalSinkTest
         }
     }
 
-    /** A run without a crash: every output, then the end of the stream. */
+    /**
+     * A run without a crash: every output, the end of a batch after every fifth, then the end of the stream.
+     *
+     * @return the outputs' positions.
+     */
     private static long[] writeAll(final Path dir, final List<Output> outputs)
     {
-        final long[] positions = new long[outputs.size()];
         try (OutputJournalSink<Trade> sink = new OutputJournalSink<>(dir, CODEC, NO_POSITION))
         {
             for (int k = 0; k < outputs.size(); k++)
             {
                 emit(sink, outputs, k, k + 1);
-                positions[k] = sink.position();
+                if (k % 5 == 4)
+                {
+                    sink.onEndOfBatch();
+                }
             }
             sink.onEndOfStream();
+        }
+        final long[] positions = new long[outputs.size()];
+        try (OutputJournalReader<Trade> reader = new OutputJournalReader<>(dir, CODEC))
+        {
+            final OutputJournalEntry<Trade> entry = reader.newEntry();
+            for (int k = 0; k < positions.length; k++)
+            {
+                assertThat(reader.next(entry)).isTrue();
+                positions[k] = entry.position();
+            }
         }
         return positions;
     }

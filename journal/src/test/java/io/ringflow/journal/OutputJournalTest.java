@@ -61,7 +61,7 @@ class OutputJournalTest
             assertThat(journal.lastPosition()).isEqualTo(first[9]);
             next = journal.append(CODEC, new Trade().set(10, 0, 0), 0, 10, 0);
         }
-        assertThat(next).isEqualTo(first[9] + 1);
+        assertThat(next).isGreaterThan(first[9]);
         try (OutputJournalReader<Trade> reader = new OutputJournalReader<>(dir, CODEC))
         {
             assertThat(reader.count()).isEqualTo(11);

@@ -5,8 +5,9 @@ import io.ringflow.pipeline.SequencedSink;
 
 /**
  * The output journal first, then the user's callback: the callback sees every output with its
- * idempotency key, and after a recovery it sees again the outputs regenerated since the checkpoint
- * (at-least-once). A callback that remembers the highest key it applied turns that into exactly-once
+ * idempotency key once the journal has it in its batch (appended at the end of the stage's batch, see
+ * {@link OutputJournalSink}), and after a recovery it sees again the outputs regenerated since the
+ * checkpoint (at-least-once), which include any batch a crash kept from the journal. A callback that remembers the highest key it applied turns that into exactly-once
  * effects; the key grows in (input sequence, ordinal) order.
  * <p>
  * Threading: the last stage's thread.

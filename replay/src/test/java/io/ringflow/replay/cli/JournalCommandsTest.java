@@ -63,7 +63,7 @@ class JournalCommandsTest
     {
         assertThat(run("journal", "info", output.toString(), "--pipeline", PIPELINE)).isEqualTo("""
             journal      <tmp>/output
-            kind         output journal (records 'RFO1', format version 1)
+            kind         output journal (records 'RFO1', format version 2)
             entries      4
             schemas      id 16961 version 1: 4 records
             first        position <c>+0, idempotency key (input sequence <c>+0, ordinal 0), timestamp 1000, key 7
@@ -193,7 +193,7 @@ class JournalCommandsTest
 
         assertThat(tail.get(30, TimeUnit.SECONDS)).isZero();
         assertThat(sequencesOf(CliResult.normalised(printed.toString(StandardCharsets.UTF_8), dir, sequences[0])))
-            .containsExactly("<c>+3", "<c>+4", "<c>+5");
+            .containsExactly("<c>+3", "<c>+64", "<c>+65");
     }
 
     @Test

@@ -48,20 +48,7 @@ final class TestJournals
             journal.append(codec, order.set(9, 2_100, 900, Order.Side.BUY), 2_100, INGEST_NS + 5);
             journal.appendEndOfStream(INGEST_NS + 6);
         }
-        final long[] sequences = new long[7];
-        try (RawJournalReader reader = new RawJournalReader(directory))
-        {
-            final RawJournalEntry entry = new RawJournalEntry();
-            for (int i = 0; i < sequences.length; i++)
-            {
-                if (!reader.next(entry))
-                {
-                    throw new AssertionError("entry " + i + " of " + directory + " missing");
-                }
-                sequences[i] = entry.index();
-            }
-        }
-        return sequences;
+        return lastIndexes(directory, 7);
     }
 
     /**
@@ -69,35 +56,54 @@ final class TestJournals
      *
      * @param inputSequences what {@link #writeInput} returned.
      * @param changeAt       the output whose amount to change by one cent (a divergence), or -1 for none.
-     * @return the positions, in order (4 of them).
+     * @return the positions, in order (4 of them, in one excerpt: {@code <c>+0} to {@code <c>+3}).
      */
     static long[] writeOutput(final Path directory, final long[] inputSequences, final int changeAt)
     {
         final long[][] outputs = {{7, -2_500, 1_000, 0}, {9, 400, 1_200, 1}, {7, 100, 1_700, 3}, {9, -900, 2_100, 5}};
         final Balance balance = new Balance();
-        final long[] positions = new long[outputs.length];
         try (OutputJournal journal = new OutputJournal(directory))
         {
             for (int i = 0; i < outputs.length; i++)
             {
                 final long[] o = outputs[i];
                 balance.set(o[0], o[1] + (i == changeAt ? 1 : 0));
-                positions[i] = journal.append(Balance.CODEC, balance, o[2], inputSequences[(int)o[3]], 0);
+                journal.appendToBatch(Balance.CODEC, balance, o[2], inputSequences[(int)o[3]], 0);
             }
         }
-        return positions;
+        return lastIndexes(directory, outputs.length);
     }
 
-    /** @return {@link #writeOutput} without its last output. */
+    /** @return {@link #writeOutput} without its last output, appended as one excerpt. */
     static long[] writeShorterOutput(final Path directory, final long[] inputSequences)
     {
         final Balance balance = new Balance();
         try (OutputJournal journal = new OutputJournal(directory))
         {
-            return new long[]{
-                journal.append(Balance.CODEC, balance.set(7, -2_500), 1_000, inputSequences[0], 0),
-                journal.append(Balance.CODEC, balance.set(9, 400), 1_200, inputSequences[1], 0),
-                journal.append(Balance.CODEC, balance.set(7, 100), 1_700, inputSequences[3], 0)};
+            journal.appendToBatch(Balance.CODEC, balance.set(7, -2_500), 1_000, inputSequences[0], 0);
+            journal.appendToBatch(Balance.CODEC, balance.set(9, 400), 1_200, inputSequences[1], 0);
+            journal.appendToBatch(Balance.CODEC, balance.set(7, 100), 1_700, inputSequences[3], 0);
         }
+        return lastIndexes(directory, 3);
+    }
+
+    /** @return the sequences or positions of the journal's last {@code n} entries. */
+    private static long[] lastIndexes(final Path directory, final int n)
+    {
+        final long[] indexes = new long[n];
+        try (RawJournalReader reader = new RawJournalReader(directory))
+        {
+            reader.toLast(n);
+            final RawJournalEntry entry = new RawJournalEntry();
+            for (int i = 0; i < n; i++)
+            {
+                if (!reader.next(entry))
+                {
+                    throw new AssertionError("entry " + i + " of the last " + n + " of " + directory + " missing");
+                }
+                indexes[i] = entry.index();
+            }
+        }
+        return indexes;
     }
 }
