@@ -36,7 +36,11 @@ final class EntryNumbering
         return 1 << slotBits;
     }
 
-    /** @return the most excerpts one roll cycle holds. */
+    /**
+     * @return the most excerpts one roll cycle holds whose entries can be numbered: the roll cycle's
+     *         entries per cycle over the slots per excerpt (rounded down, one short of the representable
+     *         maximum when the cycle's count is one short of a power of two: on the safe side).
+     */
     long excerptsPerCycle()
     {
         return rollCycle.maxMessagesPerCycle() >>> slotBits;
@@ -44,6 +48,25 @@ final class EntryNumbering
 
     /**
      * @param excerptIndex a Chronicle index.
+     * @return the excerpt's number within its roll cycle: {@link #sequence} is exact below
+     *         {@link #excerptsPerCycle()}, and wraps above.
+     */
+    long excerptNumber(final long excerptIndex)
+    {
+        return rollCycle.toSequenceNumber(excerptIndex);
+    }
+
+    /**
+     * @param index a Chronicle index, or a sequence.
+     * @return its roll cycle.
+     */
+    int cycle(final long index)
+    {
+        return rollCycle.toCycle(index);
+    }
+
+    /**
+     * @param excerptIndex a Chronicle index, its excerpt number below {@link #excerptsPerCycle()}.
      * @param slot         the entry's place in that excerpt, from 0.
      * @return the entry's sequence.
      */

@@ -62,7 +62,7 @@ final class FrameReader implements AutoCloseable
             throw new JournalException("no " + frame.journalName + " at " + directory + ": not a directory");
         }
         this.directory = directory;
-        this.excerpt = new UnsafeBuffer(new byte[frame.recordLength(maxPayloadLength)]);
+        this.excerpt = new UnsafeBuffer(new byte[fullExcerptLength(frame, maxPayloadLength)]);
         this.queue = SingleChronicleQueueBuilder.single(directory.toFile()).build();
         this.tailer = queue.createTailer();
         adopt(frame);
@@ -81,9 +81,15 @@ final class FrameReader implements AutoCloseable
             throw new JournalException("no journal at " + directory + ": not a directory");
         }
         this.directory = directory;
-        this.excerpt = new UnsafeBuffer(new byte[RecordFrame.INPUT.recordLength(maxPayloadLength)]);
+        this.excerpt = new UnsafeBuffer(new byte[fullExcerptLength(RecordFrame.INPUT, maxPayloadLength)]);
         this.queue = SingleChronicleQueueBuilder.single(directory.toFile()).build();
         this.tailer = queue.createTailer();
+    }
+
+    /** @return the length of an excerpt that holds as many records of this payload length as it can. */
+    private static int fullExcerptLength(final RecordFrame frame, final int maxPayloadLength)
+    {
+        return frame.recordLength(maxPayloadLength) << frame.slotBits;
     }
 
     /** @return the kind of journal read, or null while a kind-adopting reader has read nothing yet. */
@@ -120,7 +126,8 @@ final class FrameReader implements AutoCloseable
             final long length = bytes.readRemaining();
             if (length > excerpt.capacity())
             {
-                excerpt.wrap(new byte[(int)Math.min(Integer.MAX_VALUE - 8, length)]);
+                // doubling: a tailer meeting ever longer excerpts allocates a few times, not at each one
+                excerpt.wrap(new byte[(int)Math.min(Integer.MAX_VALUE - 8, Math.max(length, 2L * excerpt.capacity()))]);
             }
             bytes.read(excerpt.byteArray(), 0, (int)length);
             excerptIndex = index;
@@ -258,20 +265,47 @@ final class FrameReader implements AutoCloseable
             {
                 return false;
             }
-            readRecord();
+            skipRecord();
         }
-        freshExcerpt = true;   // the entry moved to is the first this position reads
         return nextOffset < excerptLength;
     }
 
     /**
-     * Move past the next entry.
+     * Move past the next entry without copying or checking it; an entry whose header is not plausible takes
+     * the rest of its excerpt with it. The next {@link #next()} counts as the first read of its excerpt.
      *
      * @return false if there was none.
      */
     boolean skip()
     {
-        return next();
+        if (nextOffset < excerptLength || readExcerpt())
+        {
+            skipRecord();
+            return true;
+        }
+        return false;
+    }
+
+    /** Step over the record at {@link #nextOffset} by its header's length. */
+    private void skipRecord()
+    {
+        final long length = plausibleRecordLength(excerpt.getInt(nextOffset + frame.payloadLengthOffset, ORDER),
+            excerptLength - nextOffset);
+        nextOffset = length < 0 ? excerptLength : nextOffset + (int)length;
+        nextSlot++;
+        freshExcerpt = true;   // what a skip leads to is the first entry this position reads
+    }
+
+    /**
+     * @param payloadLength a record header's payload length.
+     * @param remaining     the excerpt's bytes from the record on.
+     * @return the record's length, or -1 if the excerpt cannot hold it (in {@code long}: a corrupt length
+     *         near {@code Integer.MAX_VALUE} must not wrap into a plausible one).
+     */
+    private long plausibleRecordLength(final int payloadLength, final long remaining)
+    {
+        final long length = (long)frame.recordLength(0) + payloadLength;
+        return payloadLength < 0 || length > remaining ? -1 : length;
     }
 
     void toStart()
@@ -299,7 +333,14 @@ final class FrameReader implements AutoCloseable
             return NO_INDEX;
         }
         final long last = queue.lastIndex();
-        return 0 == frame.slotBits ? last : numbering.sequence(last, recordsIn(last) - 1);
+        if (0 == frame.slotBits)
+        {
+            return last;
+        }
+        try (ExcerptTailer walker = queue.createTailer())
+        {
+            return numbering.sequence(last, recordsIn(walker, last) - 1);
+        }
     }
 
     /**
@@ -320,18 +361,21 @@ final class FrameReader implements AutoCloseable
         long index = queue.lastIndex();
         final long cycleStart = rollCycle.toIndex(rollCycle.toCycle(index), 0);
         long found = 0;
-        while (true)
+        try (ExcerptTailer walker = queue.createTailer())
         {
-            found += recordsIn(index);
-            if (found >= entries)
+            while (true)
             {
-                return moveToIfPresent(numbering.sequence(index, (int)(found - entries)));
+                found += recordsIn(walker, index);
+                if (found >= entries)
+                {
+                    return moveToIfPresent(numbering.sequence(index, (int)(found - entries)));
+                }
+                if (index == cycleStart)
+                {
+                    return false;
+                }
+                index--;
             }
-            if (index == cycleStart)
-            {
-                return false;
-            }
-            index--;
         }
     }
 
@@ -432,35 +476,32 @@ final class FrameReader implements AutoCloseable
     }
 
     /** @return the records in the excerpt at this index, walking their headers; at least 1. */
-    private int recordsIn(final long index)
+    private int recordsIn(final ExcerptTailer walker, final long index)
     {
-        try (ExcerptTailer walker = queue.createTailer())
+        if (!walker.moveToIndex(index))
         {
-            if (!walker.moveToIndex(index))
-            {
-                return 1;
-            }
-            try (DocumentContext dc = walker.readingDocument())
-            {
-                return dc.isPresent() ? recordsIn(dc.wire().bytes()) : 1;
-            }
+            return 1;
+        }
+        try (DocumentContext dc = walker.readingDocument())
+        {
+            return dc.isPresent() ? recordsIn(dc.wire().bytes()) : 1;
         }
     }
 
     private int recordsIn(final Bytes<?> bytes)
     {
         final long end = bytes.readLimit();
-        final int minLength = frame.recordLength(0);
         long at = bytes.readPosition();
         int records = 0;
-        while (end - at >= minLength)
+        while (end - at >= frame.recordLength(0))
         {
-            final int payload = bytes.readInt(at + frame.payloadLengthOffset);   // native order: little-endian here
-            if (payload < 0 || frame.recordLength(payload) > end - at)
+            // native order, little-endian here
+            final long length = plausibleRecordLength(bytes.readInt(at + frame.payloadLengthOffset), end - at);
+            if (length < 0)
             {
                 break;
             }
-            at += frame.recordLength(payload);
+            at += length;
             records++;
         }
         return Math.max(records, 1);
@@ -506,14 +547,15 @@ final class FrameReader implements AutoCloseable
                 "refused rather than misnumbered; read it with the release that wrote it)" : ""));
         }
         final int payloadLength = excerpt.getInt(start + frame.payloadLengthOffset, ORDER);
-        final int length = frame.recordLength(payloadLength);
+        final long length = plausibleRecordLength(payloadLength, remaining);
         final boolean lastSlot = slot == numbering.slotsPerExcerpt() - 1;
-        if (payloadLength < 0 || length > remaining || ((0 == frame.slotBits || lastSlot) && length != remaining))
+        if (length < 0 || (lastSlot && length != remaining))
         {
             throw corrupt(excerptIndex, slot, "truncated or overlong " + (0 == start ? "excerpt" : "record") +
-                ": header declares a payload of " + payloadLength + " bytes (record of " + length + ") but the excerpt " +
-                "holds " + remaining + " bytes" + (0 == start ? "" : " from this record on") +
-                (lastSlot && length < remaining ? ", more than its last slot" : ""));
+                ": header declares a payload of " + payloadLength + " bytes (record of " +
+                ((long)frame.recordLength(0) + payloadLength) + ") but the excerpt holds " + remaining + " bytes" +
+                (0 == start ? "" : " from this record on") +
+                (frame.slotBits > 0 && lastSlot && length >= 0 ? ", more than its last slot" : ""));
         }
         final int crcOffset = start + frame.crcOffset(payloadLength);
         crc.reset();
@@ -532,7 +574,7 @@ final class FrameReader implements AutoCloseable
             throw corrupt(excerptIndex, slot, "record claims " + frame.indexName + " " + storedIndex +
                 ": copied from another journal or position");
         }
-        return length;
+        return (int)length;
     }
 
     private String journalName()

@@ -106,7 +106,7 @@ final class FrameWriter implements AutoCloseable
 
     /**
      * Keep the record built in {@link #buffer()} for the next {@link #commit()}, and start the next one.
-     * The caller commits first when {@link #full()}.
+     * The caller commits when {@link #full()} after it.
      */
     void add(final int payloadLength)
     {
@@ -198,6 +198,10 @@ final class FrameWriter implements AutoCloseable
                 // The index is only known once Chronicle holds the write lock, so the stored sequences and
                 // the checksums over them are filled in here.
                 final long index = dc.index();
+                if (numbering.excerptNumber(index) >= numbering.excerptsPerCycle())
+                {
+                    throw cycleFull(index);
+                }
                 long sequence = -1;
                 for (int slot = 0; slot < records; slot++)
                 {
@@ -220,6 +224,15 @@ final class FrameWriter implements AutoCloseable
         }
     }
 
+    private JournalException cycleFull(final long index)
+    {
+        return new JournalException(frame.journalName + " " + directory + ": roll cycle " + numbering.cycle(index) +
+            " holds " + numbering.excerptsPerCycle() + " excerpts, the most whose entries its " + frame.indexName +
+            "s can number (" + numbering.slotsPerExcerpt() + " an excerpt); " + DiskSpaceGuard.notAppended(records) +
+            ": append more entries an excerpt (appendToBatch), or use a roll cycle with more room (a new journal " +
+            "directory: an existing one keeps its own)");
+    }
+
     private void clearBatch()
     {
         records = 0;
@@ -233,7 +246,8 @@ final class FrameWriter implements AutoCloseable
         if (batchLength + recordLength > batch.capacity())
         {
             final byte[] grown = new byte[Math.max(batchLength + recordLength, batch.capacity() * 2)];
-            System.arraycopy(batch.byteArray(), 0, grown, 0, batchLength);
+            // all of it: the record being built may already hold its payload (a header is written after it)
+            System.arraycopy(batch.byteArray(), 0, grown, 0, batch.capacity());
             batch.wrap(grown);
             record.wrap(batch, batchLength, grown.length - batchLength);
         }

@@ -3,7 +3,7 @@ package io.ringflow.journal;
 import io.ringflow.operators.record.RecordCodec;
 import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.RollCycle;
-import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteOrder;
@@ -48,8 +48,13 @@ import static io.ringflow.journal.JournalRecordDescriptor.*;
  */
 public final class InputJournal implements AutoCloseable
 {
-    /** Roll cycle used when none is given: a file a day, indexes with room for 2^32 entries a day. */
-    public static final RollCycle DEFAULT_ROLL_CYCLE = RollCycles.FAST_DAILY;
+    /**
+     * Roll cycle used when none is given: a file a day ({@code yyyyMMdd'X'.cq4}), indexes with room for 2^38
+     * entries a day, so 2^32 excerpts of up to 64 entries each (see {@link EntryNumbering}); Chronicle's
+     * {@code FAST_DAILY}, with 2^32, would leave room for only 2^26 excerpts, 67 M a day, which a producer
+     * appending each record on its own at 1 M/s fills in about a minute.
+     */
+    public static final RollCycle DEFAULT_ROLL_CYCLE = LargeRollCycles.XLARGE_DAILY;
 
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
 
@@ -154,6 +159,10 @@ public final class InputJournal implements AutoCloseable
     public <T> void appendToBatch(final RecordCodec<T> codec, final T record, final long eventTimestamp, final long ingestTimeNs)
     {
         writer.add(encodeRecord(codec, record, eventTimestamp, ingestTimeNs));
+        if (writer.full())
+        {
+            writer.commit();   // at once: a full batch is visible to readers without waiting for the next append
+        }
     }
 
     /**
@@ -283,23 +292,13 @@ public final class InputJournal implements AutoCloseable
     /** @return the payload's length. */
     private <T> int encodeRecord(final RecordCodec<T> codec, final T record, final long eventTimestamp, final long ingestTimeNs)
     {
-        commitIfFull();
         final int payloadLength = writer.encode(codec, record);
         putHeader(TYPE_RECORD, ingestTimeNs, eventTimestamp);
         return payloadLength;
     }
 
-    private void commitIfFull()
-    {
-        if (writer.full())
-        {
-            writer.commit();
-        }
-    }
-
     private long appendControl(final int type, final long timestamp, final long ingestTimeNs)
     {
-        commitIfFull();
         writer.putFrameHeader(0, 0, 0);
         putHeader(type, ingestTimeNs, timestamp);
         return writer.write(0);

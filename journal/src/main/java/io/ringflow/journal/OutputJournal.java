@@ -91,6 +91,10 @@ public final class OutputJournal implements AutoCloseable
         final RecordCodec<T> codec, final T record, final long timestamp, final long inputSequence, final int ordinal)
     {
         writer.add(encode(codec, record, timestamp, inputSequence, ordinal));
+        if (writer.full())
+        {
+            writer.commit();   // at once: a full batch is visible to readers without waiting for the next append
+        }
     }
 
     /**
@@ -175,10 +179,6 @@ public final class OutputJournal implements AutoCloseable
     private <T> int encode(
         final RecordCodec<T> codec, final T record, final long timestamp, final long inputSequence, final int ordinal)
     {
-        if (writer.full())
-        {
-            writer.commit();
-        }
         final int payloadLength = writer.encode(codec, record);
         final UnsafeBuffer buffer = writer.buffer();
         buffer.putInt(ORDINAL_OFFSET, ordinal, ORDER);

@@ -98,7 +98,8 @@ final class StateCommand implements Callable<Integer>
     {
         try (JournalReader<I> reader = new JournalReader<>(input, pipeline.inputCodec()))
         {
-            if (reader.count() == 0 || at < reader.firstSequence() || at > reader.lastSequence())
+            final long first = reader.firstSequence();
+            if (JournalReader.NO_SEQUENCE == first || at < first || at > reader.lastSequence())
             {
                 throw new BadInputException("input sequence " + at + " is out of range: " + input + " holds " +
                     reader.count() + " entries from " + reader.firstSequence() + " to " + reader.lastSequence());

@@ -1,5 +1,8 @@
 package io.ringflow.replay.cli;
 
+import io.ringflow.journal.InputJournal;
+import net.openhft.chronicle.queue.RollCycle;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +16,7 @@ import java.util.regex.Pattern;
  */
 final class CliResult
 {
-    /** {@code InputJournal.DEFAULT_ROLL_CYCLE}, FAST_DAILY, keeps the sequence in an index's low 32 bits. */
-    private static final int CYCLE_SHIFT = 32;
+    /** Numbers long enough to be a sequence or position of the default roll cycle. */
     private static final Pattern NUMBER = Pattern.compile("\\b\\d{10,19}\\b");
 
     final int exitCode;
@@ -48,8 +50,8 @@ final class CliResult
 
     /**
      * Replace what varies between runs by stable names: the temporary directory by {@code <tmp>}; every
-     * Chronicle index of the given roll cycle by {@code <c>+n}, n being its sequence number within the cycle
-     * (the cycle is the day, so indexes differ from day to day); roll cycle file names by {@code <day>F.cq4};
+     * sequence or position in the default roll cycle's given cycle by {@code <c>+n}, n being its sequence number within the cycle
+     * (the cycle is the day, so indexes differ from day to day); roll cycle file names by {@code <day>X.cq4};
      * file sizes by {@code <n> bytes}.
      *
      * @param text       output.
@@ -59,19 +61,20 @@ final class CliResult
      */
     static String normalised(final String text, final Path directory, final long firstIndex)
     {
-        final long cycle = firstIndex >>> CYCLE_SHIFT;
+        final RollCycle rollCycle = InputJournal.DEFAULT_ROLL_CYCLE;
+        final int cycle = rollCycle.toCycle(firstIndex);
         final Matcher numbers = NUMBER.matcher(text.replace(directory.toString(), "<tmp>"));
         final StringBuilder result = new StringBuilder();
         while (numbers.find())
         {
             final long value = Long.parseLong(numbers.group());
-            final String replacement = value >>> CYCLE_SHIFT == cycle ?
-                "<c>+" + (value & ((1L << CYCLE_SHIFT) - 1)) : numbers.group();
+            final String replacement = value >= 0 && rollCycle.toCycle(value) == cycle ?
+                "<c>+" + rollCycle.toSequenceNumber(value) : numbers.group();
             numbers.appendReplacement(result, Matcher.quoteReplacement(replacement));
         }
         numbers.appendTail(result);
         return result.toString()
-            .replaceAll("\\b\\d{8}F\\.cq4\\b", "<day>F.cq4")
+            .replaceAll("\\b\\d{8}X\\.cq4\\b", "<day>X.cq4")
             .replaceAll("\\b\\d+ bytes\\b", "<n> bytes");
     }
 

@@ -54,7 +54,7 @@ class JournalCommandsTest
             first        sequence <c>+0, RECORD, ingest time 2023-11-14T22:13:20.000000000Z, timestamp 1000
             last         sequence <c>+192, END_OF_STREAM, ingest time 2023-11-14T22:13:20.000000006Z, timestamp 0
             roll cycles  1 file, <n> bytes (Chronicle sizes its files up front; on Linux they are sparse)
-                         <day>F.cq4  <n> bytes
+                         <day>X.cq4  <n> bytes
             """);
     }
 
@@ -69,7 +69,7 @@ class JournalCommandsTest
             first        position <c>+0, idempotency key (input sequence <c>+0, ordinal 0), timestamp 1000, key 7
             last         position <c>+3, idempotency key (input sequence <c>+128, ordinal 0), timestamp 2100, key 9
             roll cycles  1 file, <n> bytes (Chronicle sizes its files up front; on Linux they are sparse)
-                         <day>F.cq4  <n> bytes
+                         <day>X.cq4  <n> bytes
             """);
     }
 
