@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
     footer = {"", "Examples:",
         "  ringflow replay run/input --pipeline com.acme.FraudPipeline --verify run/output",
         "  ringflow replay run/input --pipeline com.acme.FraudPipeline --checkpoints run/checkpoints " +
-            "--from-seq 89262305312771 --break-key 42 --key 42"})
+            "--from-seq 5713062417924288 --break-key 42 --key 42"})
 final class ReplayCommand implements Callable<Integer>
 {
     private static final long PROGRESS_SLICE = 1 << 16;

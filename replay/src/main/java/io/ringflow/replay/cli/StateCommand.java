@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
     description = {"The pipeline's state just after the input at a sequence: the nearest checkpoint before " +
         "it, restored, plus a replay up to it."},
     footer = {"", "Example: ringflow state run/input --pipeline com.acme.FraudPipeline --checkpoints " +
-        "run/checkpoints --at 89262305312771 --key 42"})
+        "run/checkpoints --at 5713062417924288 --key 42"})
 final class StateCommand implements Callable<Integer>
 {
     @Spec
