@@ -186,7 +186,6 @@ final class FrameReader implements AutoCloseable
      */
     boolean payloadEquals(final byte[] bytes, final int offset, final int length)
     {
-        final int start = frame.headerLength;
         final int from = record.wrapAdjustment() + frame.headerLength;
         return length == payloadLength &&
             Arrays.equals(record.byteArray(), from, from + length, bytes, offset, offset + length);
@@ -278,7 +277,7 @@ final class FrameReader implements AutoCloseable
      */
     boolean skip()
     {
-        if (nextOffset < excerptLength || readExcerpt())
+        if (adoptFromFirstExcerpt() && (nextOffset < excerptLength || readExcerpt()))
         {
             skipRecord();
             return true;
@@ -289,8 +288,9 @@ final class FrameReader implements AutoCloseable
     /** Step over the record at {@link #nextOffset} by its header's length. */
     private void skipRecord()
     {
-        final long length = plausibleRecordLength(excerpt.getInt(nextOffset + frame.payloadLengthOffset, ORDER),
-            excerptLength - nextOffset);
+        final int remaining = excerptLength - nextOffset;
+        final long length = remaining < frame.recordLength(0) ? -1 :
+            plausibleRecordLength(excerpt.getInt(nextOffset + frame.payloadLengthOffset, ORDER), remaining);
         nextOffset = length < 0 ? excerptLength : nextOffset + (int)length;
         nextSlot++;
         freshExcerpt = true;   // what a skip leads to is the first entry this position reads
