@@ -20,9 +20,9 @@ import java.util.zip.CRC32C;
 /**
  * The appending half that every journal kind shares: a Chronicle queue and its appender, a reused
  * on-heap buffer that the caller fills with records (frame header from {@link #putFrameHeader} or
- * {@link #encode}, its own fields, the payload; {@link #add} keeps one and starts the next), and
+ * {@link #encode}, its own fields, the payload; {@link #batch} keeps one and starts the next), and
  * {@link #commit}, which fills in each record's sequence and CRC32C and copies the records into one
- * excerpt. {@link #write} is {@link #add} and {@link #commit} in one.
+ * excerpt. {@link #write} keeps one and commits.
  * <p>
  * Encoding straight into the mapped excerpt would save the copy (tens of nanoseconds for small records)
  * but would hand the codec raw addresses of a chunked mapping that Chronicle only guarantees through its
@@ -84,7 +84,7 @@ final class FrameWriter implements AutoCloseable
     /**
      * Encode a record's payload and write the frame header for it, schema included.
      *
-     * @return the payload length, for {@link #add(int)} or {@link #write(int)}.
+     * @return the payload length, for {@link #batch(int)} or {@link #write(int)}.
      */
     <T> int encode(final RecordCodec<T> codec, final T value)
     {
@@ -105,20 +105,23 @@ final class FrameWriter implements AutoCloseable
     }
 
     /**
-     * Keep the record built in {@link #buffer()} for the next {@link #commit()}, and start the next one.
-     * The caller commits when {@link #full()} after it.
+     * Keep the record built in {@link #buffer()} for the next {@link #commit()}, and start the next one;
+     * commit at once when that fills an excerpt, so that a full batch does not wait for the next record.
      */
-    void add(final int payloadLength)
+    void batch(final int payloadLength)
+    {
+        add(payloadLength);
+        if (records == recordOffsets.length)
+        {
+            commit();
+        }
+    }
+
+    private void add(final int payloadLength)
     {
         recordOffsets[records++] = batchLength;
         batchLength += frame.recordLength(payloadLength);
         record.wrap(batch, batchLength, batch.capacity() - batchLength);
-    }
-
-    /** @return true when the records added fill an excerpt: commit before adding another. */
-    boolean full()
-    {
-        return records == recordOffsets.length;
     }
 
     /** @return records added and not yet committed. */
@@ -315,14 +318,22 @@ final class FrameWriter implements AutoCloseable
             Integer.MAX_VALUE == lastCycle || lastCycle < 0 ? Integer.MIN_VALUE : lastCycle);
     }
 
+    /** Commit the records batched, if any, then release the appender, the queue and the page toucher. */
     @Override
     public void close()
     {
-        if (null != pageToucher)
+        try
         {
-            pageToucher.close();
+            commit();
         }
-        appender.close();
-        queue.close();
+        finally
+        {
+            if (null != pageToucher)
+            {
+                pageToucher.close();
+            }
+            appender.close();
+            queue.close();
+        }
     }
 }

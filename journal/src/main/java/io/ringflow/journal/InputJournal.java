@@ -158,11 +158,7 @@ public final class InputJournal implements AutoCloseable
      */
     public <T> void appendToBatch(final RecordCodec<T> codec, final T record, final long eventTimestamp, final long ingestTimeNs)
     {
-        writer.add(encodeRecord(codec, record, eventTimestamp, ingestTimeNs));
-        if (writer.full())
-        {
-            writer.commit();   // at once: a full batch is visible to readers without waiting for the next append
-        }
+        writer.batch(encodeRecord(codec, record, eventTimestamp, ingestTimeNs));
     }
 
     /**
@@ -267,14 +263,7 @@ public final class InputJournal implements AutoCloseable
     @Override
     public void close()
     {
-        try
-        {
-            writer.commit();
-        }
-        finally
-        {
-            writer.close();
-        }
+        writer.close();
     }
 
     /** The queue's clock for {@link #withAppendClock}: the writer thread sets it before it appends. */

@@ -90,11 +90,7 @@ public final class OutputJournal implements AutoCloseable
     public <T> void appendToBatch(
         final RecordCodec<T> codec, final T record, final long timestamp, final long inputSequence, final int ordinal)
     {
-        writer.add(encode(codec, record, timestamp, inputSequence, ordinal));
-        if (writer.full())
-        {
-            writer.commit();   // at once: a full batch is visible to readers without waiting for the next append
-        }
+        writer.batch(encode(codec, record, timestamp, inputSequence, ordinal));
     }
 
     /**
@@ -165,14 +161,7 @@ public final class OutputJournal implements AutoCloseable
     @Override
     public void close()
     {
-        try
-        {
-            writer.commit();
-        }
-        finally
-        {
-            writer.close();
-        }
+        writer.close();
     }
 
     /** @return the payload's length. */
