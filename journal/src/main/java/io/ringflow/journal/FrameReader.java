@@ -13,15 +13,14 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.CRC32C;
 
 /**
  * The reading half that every journal kind shares: a tailer that copies each excerpt once into a reused
- * buffer and checks each record in it (length, magic, format version, CRC32C, the stored sequence or
- * position against the one its excerpt's index and its slot make, see {@link EntryNumbering}) before the
- * caller reads its own fields from {@link #buffer()}, a view of that one record. A failed check throws a
- * {@link JournalException} naming the directory and the entry; the records after it in the same excerpt
- * are passed over, and the next call goes on with the next excerpt.
+ * buffer and checks each record in it ({@link RecordCheck}; a sequence or position is made from the
+ * excerpt's index and the record's slot, see {@link EntryNumbering}) before the caller reads its own fields
+ * from {@link #buffer()}, a view of that one record. A failed check throws a {@link JournalException} naming
+ * the directory and the entry; the records after it in the same excerpt are passed over, and the next call
+ * goes on with the next excerpt.
  * <p>
  * A reader made without a frame ({@link #FrameReader(Path, int)}) adopts the kind of the first excerpt it
  * reads, recognised by its magic, and then holds every later excerpt to that kind: what a tool that is
@@ -39,13 +38,13 @@ final class FrameReader implements AutoCloseable
     private final Path directory;
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
-    private final CRC32C crc = new CRC32C();
     /** The excerpt read last, whole. */
     private final UnsafeBuffer excerpt;
     /** The record read last: a view of {@link #excerpt}. */
     private final UnsafeBuffer record = new UnsafeBuffer(new byte[0]);
     private RecordFrame frame;
     private EntryNumbering numbering;
+    private RecordCheck check;
     private long excerptIndex = NO_INDEX;
     private int excerptLength;
     private int nextOffset;
@@ -144,7 +143,11 @@ final class FrameReader implements AutoCloseable
         final int start = nextOffset;
         final int slot = nextSlot;
         nextOffset = excerptLength;   // a record that fails its checks takes the rest of its excerpt with it
-        final int length = check(start, slot);
+        if (null == frame)
+        {
+            adopt(RecordCheck.frameOf(directory, excerpt, excerptLength, start, excerptIndex));
+        }
+        final int length = check.check(excerpt, excerptLength, start, slot, excerptIndex);
         record.wrap(excerpt, start, length);
         payloadLength = excerpt.getInt(start + frame.payloadLengthOffset, ORDER);
         currentIndex = numbering.sequence(excerptIndex, slot);
@@ -211,7 +214,7 @@ final class FrameReader implements AutoCloseable
         }
         catch (final IllegalArgumentException ex)
         {
-            throw corrupt(currentIndex, "payload does not decode: " + ex.getMessage(), ex);
+            throw check.corrupt(currentIndex, "payload does not decode: " + ex.getMessage(), ex);
         }
     }
 
@@ -225,7 +228,7 @@ final class FrameReader implements AutoCloseable
         if (!moveToIfPresent(index))
         {
             final long count = countEntries();
-            throw new JournalException(journalName() + " " + directory + " has no entry at " +
+            throw new JournalException((null == frame ? "journal" : frame.journalName) + " " + directory + " has no entry at " +
                 (null == frame ? "index" : frame.indexName) + " " + index + " (0x" + Long.toHexString(index) +
                 "): it holds " + count + " entries from " + firstIndex() + " to " + lastIndex());
         }
@@ -290,22 +293,10 @@ final class FrameReader implements AutoCloseable
     {
         final int remaining = excerptLength - nextOffset;
         final long length = remaining < frame.recordLength(0) ? -1 :
-            plausibleRecordLength(excerpt.getInt(nextOffset + frame.payloadLengthOffset, ORDER), remaining);
+            frame.plausibleRecordLength(excerpt.getInt(nextOffset + frame.payloadLengthOffset, ORDER), remaining);
         nextOffset = length < 0 ? excerptLength : nextOffset + (int)length;
         nextSlot++;
         freshExcerpt = true;   // what a skip leads to is the first entry this position reads
-    }
-
-    /**
-     * @param payloadLength a record header's payload length.
-     * @param remaining     the excerpt's bytes from the record on.
-     * @return the record's length, or -1 if the excerpt cannot hold it (in {@code long}: a corrupt length
-     *         near {@code Integer.MAX_VALUE} must not wrap into a plausible one).
-     */
-    private long plausibleRecordLength(final int payloadLength, final long remaining)
-    {
-        final long length = (long)frame.recordLength(0) + payloadLength;
-        return payloadLength < 0 || length > remaining ? -1 : length;
     }
 
     void toStart()
@@ -429,9 +420,12 @@ final class FrameReader implements AutoCloseable
         tailer.singleThreadedCheckReset();
     }
 
+    /**
+     * @return an error naming this journal and an entry {@link #next()} read, and what is wrong with it.
+     */
     JournalException corrupt(final long index, final String what)
     {
-        return corrupt(index, what, null);
+        return check.corrupt(index, what, null);
     }
 
     @Override
@@ -445,6 +439,7 @@ final class FrameReader implements AutoCloseable
     {
         frame = found;
         numbering = new EntryNumbering(queue.rollCycle(), found.slotBits);
+        check = new RecordCheck(directory, found, numbering);
     }
 
     /**
@@ -496,7 +491,7 @@ final class FrameReader implements AutoCloseable
         while (end - at >= frame.recordLength(0))
         {
             // native order, little-endian here
-            final long length = plausibleRecordLength(bytes.readInt(at + frame.payloadLengthOffset), end - at);
+            final long length = frame.plausibleRecordLength(bytes.readInt(at + frame.payloadLengthOffset), end - at);
             if (length < 0)
             {
                 break;
@@ -505,121 +500,5 @@ final class FrameReader implements AutoCloseable
             records++;
         }
         return Math.max(records, 1);
-    }
-
-    /**
-     * Check the record at {@code start} of the excerpt read last, adopting the kind from its magic if none is
-     * known yet.
-     *
-     * @return its length.
-     */
-    private int check(final int start, final int slot)
-    {
-        final int remaining = excerptLength - start;
-        final int minLength = null == frame ? RecordFrame.MIN_RECORD_LENGTH : frame.recordLength(0);
-        if (remaining < minLength)
-        {
-            throw corrupt(excerptIndex, slot, (0 == start ? "truncated excerpt of " : "truncated record: ") + remaining +
-                " bytes" + (0 == start ? "" : " left in the excerpt") + "; a " + journalName() + " record has at least " +
-                minLength);
-        }
-        final int magic = excerpt.getInt(start + RecordFrame.MAGIC_OFFSET, ORDER);
-        if (null == frame)
-        {
-            final RecordFrame found = RecordFrame.ofMagic(magic);
-            if (null == found)
-            {
-                throw corrupt(excerptIndex, slot, String.format(
-                    "bad magic 0x%08x '%s': not a Ringflow input or output journal record", magic, RecordFrame.magicText(magic)));
-            }
-            adopt(found);
-        }
-        if (magic != frame.magic)
-        {
-            throw wrongMagic(excerptIndex, slot, magic);
-        }
-        final int formatVersion = excerpt.getInt(start + RecordFrame.FORMAT_VERSION_OFFSET, ORDER);
-        if (formatVersion < frame.minFormatVersion || formatVersion > frame.formatVersion)
-        {
-            throw corrupt(excerptIndex, slot, "record format version " + formatVersion + "; this build reads versions " +
-                frame.minFormatVersion + ".." + frame.formatVersion + (formatVersion >= 1 && formatVersion < frame.minFormatVersion ?
-                " (an older Ringflow wrote it: its " + frame.indexName + "s number excerpts, not records, so it is " +
-                "refused rather than misnumbered; read it with the release that wrote it)" : ""));
-        }
-        final int payloadLength = excerpt.getInt(start + frame.payloadLengthOffset, ORDER);
-        final long length = plausibleRecordLength(payloadLength, remaining);
-        final boolean lastSlot = slot == numbering.slotsPerExcerpt() - 1;
-        if (length < 0 || (lastSlot && length != remaining))
-        {
-            throw corrupt(excerptIndex, slot, "truncated or overlong " + (0 == start ? "excerpt" : "record") +
-                ": header declares a payload of " + payloadLength + " bytes (record of " +
-                ((long)frame.recordLength(0) + payloadLength) + ") but the excerpt holds " + remaining + " bytes" +
-                (0 == start ? "" : " from this record on") +
-                (frame.slotBits > 0 && lastSlot && length >= 0 ? ", more than its last slot" : ""));
-        }
-        final int crcOffset = start + frame.crcOffset(payloadLength);
-        crc.reset();
-        crc.update(excerpt.byteArray(), start, crcOffset - start);
-        final int computed = (int)crc.getValue();
-        final int stored = excerpt.getInt(crcOffset, ORDER);
-        if (computed != stored)
-        {
-            throw corrupt(excerptIndex, slot, String.format("checksum mismatch: stored CRC32C 0x%08x, computed 0x%08x",
-                stored, computed));
-        }
-        final long storedIndex = excerpt.getLong(start + frame.indexOffset, ORDER);
-        final long index = numbering.sequence(excerptIndex, slot);
-        if (storedIndex != index)
-        {
-            throw corrupt(excerptIndex, slot, "record claims " + frame.indexName + " " + storedIndex +
-                ": copied from another journal or position");
-        }
-        return (int)length;
-    }
-
-    private String journalName()
-    {
-        return null == frame ? "journal" : frame.journalName;
-    }
-
-    private JournalException wrongMagic(final long excerptAt, final int slot, final int magic)
-    {
-        final RecordFrame found = RecordFrame.ofMagic(magic);
-        if (found != null)
-        {
-            return new JournalException("journal " + directory + " at index " + excerptAt + " (0x" +
-                Long.toHexString(excerptAt) + ")" + (0 == slot ? "" : ", record " + slot + ",") + " holds an " +
-                found.kind + " journal record (magic '" + RecordFrame.magicText(magic) + "'): this is an " + found.kind +
-                " journal, not an " + frame.kind + " journal; read it with " + found.readerName);
-        }
-        return corrupt(excerptAt, slot, String.format(
-            "bad magic 0x%08x '%s' (expected 0x%08x '%s'): not a Ringflow %s record",
-            magic, RecordFrame.magicText(magic), frame.magic, RecordFrame.magicText(frame.magic), frame.journalName));
-    }
-
-    /** A corrupt record, found by the excerpt that holds it and its slot there. */
-    private JournalException corrupt(final long excerptAt, final int slot, final String what)
-    {
-        return new JournalException("corrupt " + journalName() + " " + directory + " at " + where(excerptAt, slot) +
-            ": " + what);
-    }
-
-    private String where(final long excerptAt, final int slot)
-    {
-        if (null == frame || 0 == frame.slotBits)
-        {
-            return (null == frame ? "index" : frame.indexName) + " " + excerptAt + " (0x" + Long.toHexString(excerptAt) + ")";
-        }
-        final long sequence = numbering.sequence(excerptAt, slot);
-        return frame.indexName + " " + sequence + " (0x" + Long.toHexString(sequence) + "; record " + slot +
-            " of the excerpt at index " + excerptAt + ")";
-    }
-
-    /** A corrupt record, found by its sequence or position. */
-    private JournalException corrupt(final long index, final String what, final Throwable cause)
-    {
-        return new JournalException("corrupt " + journalName() + " " + directory + " at " +
-            (null == frame ? "index" : frame.indexName) + " " + index + " (0x" + Long.toHexString(index) + "): " + what,
-            cause);
     }
 }

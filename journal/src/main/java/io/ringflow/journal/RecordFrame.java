@@ -108,6 +108,18 @@ final class RecordFrame
         return headerLength + payloadLength + TRAILER_LENGTH;
     }
 
+    /**
+     * @param payloadLength a record header's payload length.
+     * @param remaining     the excerpt's bytes from the record on.
+     * @return the record's length, or -1 if the excerpt cannot hold it (in {@code long}: a corrupt length
+     *         near {@code Integer.MAX_VALUE} must not wrap into a plausible one).
+     */
+    long plausibleRecordLength(final int payloadLength, final long remaining)
+    {
+        final long length = (long)recordLength(0) + payloadLength;
+        return payloadLength < 0 || length > remaining ? -1 : length;
+    }
+
     int crcOffset(final int payloadLength)
     {
         return headerLength + payloadLength;
