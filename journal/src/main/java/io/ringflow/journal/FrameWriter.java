@@ -236,6 +236,12 @@ final class FrameWriter implements AutoCloseable
             "directory: an existing one keeps its own)");
     }
 
+    /** Drop the records added and not yet committed. */
+    void discardBatch()
+    {
+        clearBatch();
+    }
+
     private void clearBatch()
     {
         records = 0;

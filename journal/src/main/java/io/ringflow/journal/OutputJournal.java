@@ -103,6 +103,15 @@ public final class OutputJournal implements AutoCloseable
         return writer.commit();
     }
 
+    /**
+     * Drop the records added to the batch and not yet appended, as a crash would: for a sink closed after
+     * its pipeline failed, whose recovery regenerates them.
+     */
+    public void discardBatch()
+    {
+        writer.discardBatch();
+    }
+
     /** @return records added to the batch and not yet appended. */
     public int batched()
     {

@@ -24,14 +24,15 @@ import java.nio.file.Path;
  * Outputs are appended in batches: {@link #onRecord} adds an output to the journal's batch, and
  * {@link #onEndOfBatch()} (which the runtime calls at the end of every batch of the sink's stage, and before a
  * checkpoint barrier reaches the sink), {@link #onEndOfStream()} and {@link #close()} append it as one
- * excerpt, as does a full batch of 64. A crash loses a batch not yet appended; the pipeline, replaying from a
+ * excerpt, as does a full batch of 64 ({@link #close()} drops a batch, as a crash does). A crash loses a
+ * batch not yet appended; the pipeline, replaying from a
  * checkpoint that the batch's outputs all follow, regenerates it. {@link #position()} is what the next
  * checkpoint records as its output position. The sink allocates nothing per record: outputs being verified
  * are encoded into a reused buffer and compared with the pending entry's bytes in place.
  * <p>
  * Threading: construct on any thread (it opens the journal, pretouches it, starts its page toucher's
  * daemon thread and reads the first pending entry, so a resume position the journal does not hold fails
- * here), then call {@link #onRecord},
+ * here), then call {@link #onRecord}, {@link #onEndOfBatch()},
  * {@link #onEndOfStream()} and the accessors on one thread, the sink's stage, which then owns the
  * Chronicle appender and tailer; {@link #close()} once that thread is done. Attach it to the last stage
  * of a sequenced pipeline (parallelism 1): its outputs come in an order that only the input decides, key
@@ -173,10 +174,16 @@ public final class OutputJournalSink<T> implements SequencedSink<T>, AutoCloseab
         return journal.directory();
     }
 
-    /** Append the outputs still batched, then release the journal's appender and reader. */
+    /**
+     * Release the journal's appender and reader. Outputs that no {@link #onEndOfBatch()} or
+     * {@link #onEndOfStream()} appended are dropped, as a crash would drop them: a pipeline's runtime ends
+     * every batch it delivers, so only a run that failed leaves any, and its recovery regenerates them. Not
+     * writing them here also keeps this thread off the writer if the stage thread did not stop.
+     */
     @Override
     public void close()
     {
+        journal.discardBatch();
         reader.close();
         journal.close();
     }

@@ -35,6 +35,7 @@ class OutputJournalSinkAllocationTest
         try (OutputJournalSink<Trade> sink = new OutputJournalSink<>(dir, CODEC, NO_POSITION))
         {
             emit(sink, trade, 0, OUTPUTS);
+            sink.onEndOfBatch();
         }
         try (OutputJournalSink<Trade> sink = new OutputJournalSink<>(dir, CODEC, NO_POSITION))
         {

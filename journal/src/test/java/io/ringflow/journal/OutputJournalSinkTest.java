@@ -65,6 +65,45 @@ class OutputJournalSinkTest
     }
 
     @Test
+    void shouldRecoverFromALostBatchAndFromACheckpointInsideAnExcerpt()
+    {
+        final List<Output> outputs = outputsOf(300);
+        final Path straight = dir.resolve("straight");
+        final Path crashed = dir.resolve("crashed");
+        writeAll(straight, outputs);
+
+        final long firstCheckpoint;
+        try (OutputJournalSink<Trade> sink = new OutputJournalSink<>(crashed, CODEC, NO_POSITION))
+        {
+            emit(sink, outputs, 0, 50);
+            sink.onEndOfBatch();
+            firstCheckpoint = sink.position();
+            emit(sink, outputs, 50, 150);   // a full excerpt of 64 is appended; 36 stay batched, and are lost
+        }
+        assertThat(readAll(crashed)).as("the crash kept the full excerpt only").isEqualTo(outputs.subList(0, 114));
+
+        final long secondCheckpoint;
+        try (OutputJournalSink<Trade> sink = new OutputJournalSink<>(crashed, CODEC, firstCheckpoint))
+        {
+            emit(sink, outputs, 50, 70);
+            sink.onEndOfBatch();
+            secondCheckpoint = sink.position();   // slot 19 of the crashed run's excerpt
+            emit(sink, outputs, 70, 170);         // 44 verified, 56 batched and lost again
+            assertThat(sink.skippedCount()).isEqualTo(64);
+        }
+        assertThat(secondCheckpoint).as("a position inside an excerpt").isNotEqualTo(lastPosition(crashed));
+
+        try (OutputJournalSink<Trade> sink = new OutputJournalSink<>(crashed, CODEC, secondCheckpoint))
+        {
+            emit(sink, outputs, 70, outputs.size());
+            sink.onEndOfStream();
+            assertThat(sink.skippedCount()).isEqualTo(44);
+            assertThat(sink.appendedCount()).isEqualTo(outputs.size() - 114);
+        }
+        assertThat(readAll(crashed)).isEqualTo(readAll(straight)).isEqualTo(outputs);
+    }
+
+    @Test
     void shouldSkipTheRegeneratedOutputsAndAppendTheRestWhenResumingFromACheckpoint()
     {
         final List<Output> outputs = outputsOf(INPUTS);
@@ -82,6 +121,7 @@ class OutputJournalSinkTest
             sink.onEndOfBatch();   // as the runtime does before a barrier reaches the sink
             checkpointPosition = sink.position();
             emit(sink, outputs, checkpointOutputs, crashOutputs);
+            sink.onEndOfBatch();   // appended before the crash
         }
 
         try (OutputJournalSink<Trade> sink = new OutputJournalSink<>(crashed, CODEC, checkpointPosition))
@@ -213,6 +253,7 @@ class OutputJournalSinkTest
         try (OutputJournalSink<Trade> sink = new OutputJournalSink<>(dir, CODEC, NO_POSITION))
         {
             emit(sink, outputs, 0, crashOutputs);
+            sink.onEndOfBatch();
         }
 
         final AtomicReference<Throwable> failure = new AtomicReference<>();

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * {@link OutputJournalSink#onRecord}, the exactly-once sink, in its two modes, and proof that neither
  * allocates (run with {@code -prof gc}: expect {@code gc.alloc.rate.norm} ≈ 0 B/op):
  * <pre>
- *   append:  JMH thread ─► sink.onRecord(output k) ─► OutputJournal.append (encode, CRC32C, one excerpt)
+ *   append:  JMH thread ─► sink.onRecord(output k) ─► OutputJournal.appendToBatch (encode; every 64th
+ *            output: CRC32Cs, one excerpt) — the end of batch is never called, so batches are full
  *   verify:  JMH thread ─► sink.onRecord(output k) ─► encode into scratch, compare key, timestamp and bytes
  *                           with pending entry k ─► read and check entry k + 1 (copy, CRC32C, decode)
  * </pre>
@@ -112,6 +113,7 @@ public class OutputJournalSinkBenchmark
         {
             try
             {
+                sink.onEndOfBatch();   // appends the last outputs and sets the position
                 System.out.printf("%n[workload] appended=%d skipped=%d position=0x%x%n",
                     sink.appendedCount(), sink.skippedCount(), sink.position());
                 sink.close();

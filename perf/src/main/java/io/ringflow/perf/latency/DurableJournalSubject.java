@@ -27,13 +27,14 @@ import java.util.concurrent.TimeUnit;
  *   ingress ring (capacity slots)
  *        ▼
  *   stage (STEPPED, the default: on the feeder thread; else its own, JournalOffSubject.STAGE_WAIT):
- *                filter "pass-all" ─► OutputJournalSink.append
+ *                filter "pass-all" ─► OutputJournalSink (into its batch; appended at the stage's end of batch)
  *                                                                   ─► callback: onDelivered(intendedSendNs), sum payload
  *   checkpoint-writer thread: writes and fsyncs each (empty: the chain has no state) checkpoint
  * </pre>
  * So a record's latency counts its input-journal append, the tail's poll, the ring hop, the filter and its
- * output-journal append; a slow append also delays the records behind it, which count from their intended
- * times. Nothing is fsynced per record: durability against a process crash, as Chronicle gives it.
+ * encoding into the output journal's batch; the batch's append comes after the callback (since
+ * 2026-11-27; before, each output was appended before its callback, so earlier figures include that
+ * append), and delays the records behind it, which count from their intended times. Nothing is fsynced per record: durability against a process crash, as Chronicle gives it.
  * <p>
  * At {@link #stop()} the subject appends the end-of-stream, waits for {@code run()} to return, and fails
  * unless its {@link RecoveryReport} shows a fresh start, every record fed and one output appended per record,

@@ -22,10 +22,11 @@ import java.util.concurrent.TimeoutException;
  *                 ▼
  *   stage (STEPPED, the default: on the journaling thread, after journaling; else its own thread,
  *   JournalOffSubject.STAGE_WAIT): filter "pass-all" ─► [waits until its input is journaled]
- *                 ─► OutputJournalSink.append ─► callback: onDelivered(intendedSendNs), sum payload
+ *                 ─► OutputJournalSink (into its batch) ─► callback: onDelivered(intendedSendNs), sum payload
  * </pre>
  * So a record's latency counts the ring hop, the filter, the wait for its own journaling (normally done by
- * then: the append ran in parallel) and its output-journal append — not an input-journal append and a
+ * then: the append ran in parallel) and its encoding into the output journal's batch (appended at the end
+ * of the stage's batch, after the callback) — not an input-journal append and a
  * tail before processing, as {@link DurableJournalSubject}'s does. The same threads as that subject
  * ({@link DurableJournalSubject#STEPPED}).
  * <p>

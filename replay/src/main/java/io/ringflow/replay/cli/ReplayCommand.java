@@ -158,11 +158,30 @@ final class ReplayCommand implements Callable<Integer>
             }
             final Optional<Divergence> divergence = session.divergence();
             divergence.ifPresent(found -> console.print(found.describe()));
-            if (null != written)
+            return divergence.isPresent() ? RingflowCli.EXIT_DIFFERENT : RingflowCli.EXIT_OK;
+        }
+        finally
+        {
+            closeWritten(written);
+        }
+    }
+
+    /**
+     * Append what the replay produced up to its stop or failure (a failure can end a batch half way; the
+     * replay ran on this thread, so nothing else writes), then release the journal.
+     */
+    private static void closeWritten(final OutputJournalSink<?> written)
+    {
+        if (null != written)
+        {
+            try
+            {
+                written.onEndOfBatch();
+            }
+            finally
             {
                 written.close();
             }
-            return divergence.isPresent() ? RingflowCli.EXIT_DIFFERENT : RingflowCli.EXIT_OK;
         }
     }
 
