@@ -21,7 +21,9 @@ import java.nio.file.Path;
  * </pre>
  * Here the producer pays the input journal's append: one Chronicle excerpt per 64 records, since it always
  * has more to send (a producer that ran out would commit the batch then). Fast mode moves the append to
- * the pipeline thread and appends each record as an excerpt of its own.
+ * the pipeline thread and appends each record as an excerpt of its own. Not stepped ({@code -p stepped=false}),
+ * the stage has a thread of its own (yielding when idle) and {@code run()}'s thread only tails the journal
+ * into its ring.
  * <p>
  * Threading: every method on the benchmark thread. Chronicle binds the input journal's appender to the
  * thread that opens it, so the constructor (run in the invocation's set-up, on that thread) opens it and
@@ -41,9 +43,11 @@ final class DurableModeRun implements JournalModeRun
      * Create the journals' directory and the input journal, start {@code run()} and wait until it tails the
      * journal.
      *
-     * @param totals the callback behind the output journal.
+     * @param totals  the callback behind the output journal.
+     * @param stepped whether the stage runs on {@code run()}'s thread (drawn above) rather than a thread of its
+     *                own.
      */
-    DurableModeRun(final WindowTotals totals)
+    DurableModeRun(final WindowTotals totals, final boolean stepped)
     {
         root = TempDirectories.create("ringflow-journal-modes-durable-");
         owner = Thread.currentThread();
@@ -54,7 +58,7 @@ final class DurableModeRun implements JournalModeRun
         {
             journal.pretouch();
             journal.touchPagesAhead();
-            started = new PipelineThread("durable", JournalModesBenchmark.journaled(root, JournalMode.DURABLE, totals));
+            started = new PipelineThread("durable", JournalModesBenchmark.journaled(root, JournalMode.DURABLE, stepped, totals));
             started.awaitRunning();
         }
         catch (final RuntimeException | Error ex)

@@ -21,7 +21,8 @@ import java.nio.file.Path;
  *   measured end: run() returned (drained, checkpoints committed, journals closed)
  * </pre>
  * Here the pipeline thread pays the input journal's append besides the stage, and the producer only a
- * copy into each ring.
+ * copy into each ring. Not stepped ({@code -p stepped=false}), the stage has a thread of its own (yielding
+ * when idle) and {@code run()}'s thread only journals.
  * <p>
  * Threading: every method on the benchmark thread, the ingress's one producer: the constructor (run in
  * the invocation's set-up) takes the ingress there, and {@link #publishAllAndFinish} checks that JMH still
@@ -38,13 +39,15 @@ final class FastModeRun implements JournalModeRun
     /**
      * Start {@code run()} in a fresh directory and wait for its ingress.
      *
-     * @param totals the callback behind the output journal.
+     * @param totals  the callback behind the output journal.
+     * @param stepped whether the stage runs on {@code run()}'s thread (drawn above) rather than a thread of its
+     *                own.
      */
-    FastModeRun(final WindowTotals totals)
+    FastModeRun(final WindowTotals totals, final boolean stepped)
     {
         root = TempDirectories.create("ringflow-journal-modes-fast-");
         owner = Thread.currentThread();
-        pipeline = new PipelineThread("fast", JournalModesBenchmark.journaled(root, JournalMode.FAST, totals));
+        pipeline = new PipelineThread("fast", JournalModesBenchmark.journaled(root, JournalMode.FAST, stepped, totals));
         try
         {
             ingress = pipeline.fastIngress();

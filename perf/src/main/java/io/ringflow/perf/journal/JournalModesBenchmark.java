@@ -116,6 +116,15 @@ public class JournalModesBenchmark
     @Param({"1000000"})
     int records;
 
+    /**
+     * Journaled modes only (journal off always runs its stage on a thread of its own): {@code true} steps the
+     * stage on {@code run()}'s thread, so every mode has two busy threads, which is all the 2-core development
+     * VM has; {@code false} gives the stage a thread of its own beside {@code run()}'s (feeding in durable
+     * mode, journaling in fast mode), for machines with cores to spare ({@code perf/bin/journal-suite}).
+     */
+    @Param({"true"})
+    boolean stepped;
+
     private final long[] measuredRunNs = new long[MAX_RUNS];
     private PaymentBatch payments;
     private long expectedResults;
@@ -155,11 +164,13 @@ public class JournalModesBenchmark
      * A journaled pipeline of the comparison, built, not run.
      *
      * @param root   a fresh directory for the input and output journals and the checkpoints.
-     * @param mode   the journal mode.
-     * @param totals the callback behind the output journal.
+     * @param mode    the journal mode.
+     * @param stepped whether the stage runs on {@code run()}'s thread rather than its own.
+     * @param totals  the callback behind the output journal.
      * @return the pipeline.
      */
-    static DurablePipeline<Payment, WindowResult> journaled(final Path root, final JournalMode mode, final WindowTotals totals)
+    static DurablePipeline<Payment, WindowResult> journaled(
+        final Path root, final JournalMode mode, final boolean stepped, final WindowTotals totals)
     {
         return DurablePipeline.<Payment, WindowResult>builder(PIPELINE_ID)
             .input(root.resolve(INPUT), Payment.CODEC, Payment.TYPE)
@@ -167,7 +178,7 @@ public class JournalModesBenchmark
             .checkpoints(root.resolve("checkpoints"), CHECKPOINTS_RETAINED)
             .checkpointEvery(CHECKPOINT_EVERY_RECORDS, CHECKPOINT_EVERY_MS)
             .mode(mode)
-            .stepped(true)
+            .stepped(stepped)
             // yield when caught up, as the journal-off stage does: the default backs off into parks
             .tailIdle(YieldingIdleStrategy.INSTANCE)
             .callback(totals)
@@ -210,10 +221,10 @@ public class JournalModesBenchmark
         switch (mode)
         {
             case "durable":
-                run = new DurableModeRun(totals);
+                run = new DurableModeRun(totals, stepped);
                 break;
             case "fast":
-                run = new FastModeRun(totals);
+                run = new FastModeRun(totals, stepped);
                 break;
             default:
                 run = new JournalOffRun(totals);
@@ -268,10 +279,10 @@ public class JournalModesBenchmark
         }
         final double medianNs = 0 == measuredRuns ? Double.NaN :
             (sorted[(measuredRuns - 1) / 2] + sorted[measuredRuns / 2]) / 2.0 / records;
-        System.out.printf("%n[workload] mode=%s records=%d keys=%d window=%d ms: %d results per run, checked in each of " +
+        System.out.printf("%n[workload] mode=%s stepped=%b records=%d keys=%d window=%d ms: %d results per run, checked in each of " +
                 "%d runs (the same count for every mode); measured ns/record: %s (median %.0f = %.2f M records/s); " +
                 "last run: %s%n",
-            mode, records, KEYS, WINDOW_MS, expectedResults, runs, perRecord, medianNs, 1e3 / medianNs, lastRun);
+            mode, stepped, records, KEYS, WINDOW_MS, expectedResults, runs, perRecord, medianNs, 1e3 / medianNs, lastRun);
     }
 
     private void closeAfterFailure(final Throwable failure)
