@@ -8,14 +8,18 @@ import net.openhft.chronicle.queue.RollCycle;
  * mode of {@code DurablePipeline}).
  * <p>
  * A sequence is made from a Chronicle index ({@link EntryNumbering}): the roll cycle in the high bits, the
- * excerpt's number within the cycle below them, the entry's slot in its excerpt in the lowest bits. The
- * entries allocated here are each appended as an excerpt of their own, so their slot is 0 and the excerpt
+ * excerpt's number within the cycle below them, the entry's slot in its excerpt in the lowest bits. An
+ * entry allocated by {@link #next} is appended at once: it closes an open batch as its last entry, or else
+ * takes slot 0 of an excerpt of its own. Entries allocated by {@link #nextInBatch} fill the slots of one
+ * excerpt in turn until it is full or closed ({@link #closeBatch}, or a {@link #next}), so the writer
+ * appends them with {@code InputJournal.appendToBatch} and commits where the batch closed. A new excerpt's
  * number is one more than the previous excerpt's in the same cycle, and 0 in a new one; which cycle an
  * append lands in is decided by the queue's clock. So the prediction holds when (1) this
  * allocator's journal has exactly one writer, an {@link InputJournal#withAppendClock(java.nio.file.Path)
  * appending-clock journal}, (2) it appends the entries in the order they were allocated, each at the
- * {@link #appendTimeMs()} allocated with it. The writer checks every index it gets against the allocated
- * one and fails on a difference, so a broken assumption is an error, never a renumbered record.
+ * {@link #appendTimeMs()} allocated with it (the same for every entry of a batch: its excerpt's), and commits
+ * each batch where it closed. The writer checks every index it gets against the allocated one and fails on a
+ * difference, so a broken assumption is an error, never a renumbered record.
  * <p>
  * The append times never go back: an entry whose time is before the journal's last cycle (a wall clock
  * that stepped back across a restart, a producer resending with old ingest times, a cycle file a pretouch
@@ -33,6 +37,8 @@ public final class SequenceAllocator
     private int cycle;
     private long number;
     private long appendTimeMs;
+    /** The slot allocated last in the open batch's excerpt, or -1 when no batch is open. */
+    private int openSlot = -1;
 
     /**
      * @param rollCycle the journal's roll cycle.
@@ -71,13 +77,64 @@ public final class SequenceAllocator
     }
 
     /**
-     * Allocate the next entry's sequence.
+     * Allocate the sequence of an entry appended at once: the last of the open batch, if one is open (its
+     * time then is the batch's), else slot 0 of an excerpt of its own.
      *
-     * @param timeMs the entry's wall-clock time, epoch milliseconds: decides its roll cycle.
+     * @param timeMs the entry's wall-clock time, epoch milliseconds: decides the roll cycle of a new excerpt.
      * @return its sequence.
      * @throws JournalException when the cycle is full (more excerpts than the roll cycle indexes).
      */
     public long next(final long timeMs)
+    {
+        if (openSlot >= 0)
+        {
+            final long sequence = inOpenExcerpt(openSlot + 1);
+            openSlot = -1;
+            return sequence;
+        }
+        return nextExcerpt(timeMs);
+    }
+
+    /**
+     * Allocate the sequence of an entry appended in a batch: the next slot of the open batch's excerpt, or
+     * slot 0 of a new one, which opens a batch. The batch closes when its excerpt's last slot is allocated:
+     * see {@link #batchOpen()}.
+     *
+     * @param timeMs the entry's wall-clock time, epoch milliseconds: decides the roll cycle of a new excerpt.
+     * @return its sequence.
+     * @throws JournalException when the cycle is full (more excerpts than the roll cycle indexes).
+     */
+    public long nextInBatch(final long timeMs)
+    {
+        if (openSlot >= 0)
+        {
+            final int slot = openSlot + 1;
+            openSlot = slot == numbering.slotsPerExcerpt() - 1 ? -1 : slot;
+            return inOpenExcerpt(slot);
+        }
+        final long sequence = nextExcerpt(timeMs);
+        openSlot = numbering.slotsPerExcerpt() > 1 ? 0 : -1;
+        return sequence;
+    }
+
+    /** @return true while a batch is open: its entries wait for a commit, and the next entry joins it. */
+    public boolean batchOpen()
+    {
+        return openSlot >= 0;
+    }
+
+    /** Close the open batch, if any, where it is: the writer commits it after the entry allocated last. */
+    public void closeBatch()
+    {
+        openSlot = -1;
+    }
+
+    private long inOpenExcerpt(final int slot)
+    {
+        return numbering.sequence(rollCycle.toIndex(cycle, number), slot);
+    }
+
+    private long nextExcerpt(final long timeMs)
     {
         final long at = Math.max(timeMs, appendTimeMs);
         final int atCycle = (int)Math.floorDiv(at - epochMs, cycleLengthMs);

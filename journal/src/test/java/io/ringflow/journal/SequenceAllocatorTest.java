@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +20,8 @@ class SequenceAllocatorTest
 {
     private static final RollCycle SECONDLY = TestRollCycles.TEST_SECONDLY;
     private static final long T0 = 1_790_000_000_000L;   // epoch ms, 2026
+    private static final Trade.Codec CODEC = new Trade.Codec(1);
+    private static final Trade TRADE = new Trade().set(1, 2, 3);
 
     @TempDir
     Path dir;
@@ -50,6 +54,73 @@ class SequenceAllocatorTest
                 .as("an excerpt of its own, in slot 0").isZero();
         }
         assertThat(allocated).isSorted();
+    }
+
+    /**
+     * Batches as fast mode appends them: a batch committed early, one closed by an entry appended at once,
+     * one filled to its last slot, one whose records cross into the next second (they stay in the first's
+     * cycle), then single entries again.
+     */
+    @Test
+    void shouldPredictTheSequencesOfBatchedEntriesWhereverTheBatchCloses()
+    {
+        final int slots = JournalRecordDescriptor.SLOTS_PER_EXCERPT;
+        final List<Long> allocated = new ArrayList<>();
+        final List<Long> appended = new ArrayList<>();
+        try (InputJournal journal = InputJournal.withAppendClock(dir, SECONDLY))
+        {
+            final SequenceAllocator allocator = journal.sequenceAllocator();
+            final Runnable commit = () ->
+            {
+                allocator.closeBatch();
+                appended.add(journal.commitBatch());
+            };
+            batch(journal, allocator, T0, 3, allocated);                // committed early
+            assertThat(allocator.batchOpen()).isTrue();
+            commit.run();
+            batch(journal, allocator, T0, 5, allocated);                // closed by a tick appended at once
+            allocated.add(allocator.next(T0));
+            appended.add(journal.appendTimeMs(allocator.appendTimeMs()).appendProcessingTimeTick(1, 0));
+            batch(journal, allocator, T0, slots, allocated);            // full: closed by its last slot
+            assertThat(allocator.batchOpen()).as("full").isFalse();
+            appended.add(journal.commitBatch());
+            batch(journal, allocator, T0 + 999, 2, allocated);          // opened in one second ...
+            batch(journal, allocator, T0 + 1_200, 2, allocated);        // ... continued in the next
+            commit.run();
+            allocated.add(allocator.next(T0 + 1_300));
+            appended.add(journal.appendTimeMs(allocator.appendTimeMs()).appendEndOfStream(0));
+        }
+        final int[] lastOfEachBatch = {2, 8, 8 + slots, 8 + slots + 4, 8 + slots + 5};
+        for (int i = 0; i < lastOfEachBatch.length; i++)
+        {
+            assertThat(appended.get(i)).as("batch %d's last entry", i).isEqualTo(allocated.get(lastOfEachBatch[i]));
+        }
+        assertThat(allocated).isSorted().doesNotHaveDuplicates();
+        assertThat(slot(allocated.get(8))).as("the tick closes its batch in the next slot").isEqualTo(5);
+        assertThat(slot(allocated.get(8 + slots))).as("a full batch's last").isEqualTo(slots - 1);
+        assertThat(SECONDLY.toCycle(allocated.get(8 + slots + 4))).as("a batch stays in its first record's cycle")
+            .isEqualTo(SECONDLY.toCycle(allocated.get(8 + slots + 1)));
+        assertThat(excerptNumber(allocated.get(8 + slots + 5))).as("then a new second starts at 0").isZero();
+        try (JournalReader<Trade> reader = new JournalReader<>(dir, CODEC))
+        {
+            assertThat(reader.count()).isEqualTo(allocated.size());
+            assertThat(reader.lastSequence()).isEqualTo(allocated.get(allocated.size() - 1));
+        }
+    }
+
+    private static void batch(
+        final InputJournal journal, final SequenceAllocator allocator, final long timeMs, final int n, final List<Long> allocated)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            allocated.add(allocator.nextInBatch(timeMs));
+            journal.appendTimeMs(allocator.appendTimeMs()).appendToBatch(CODEC, TRADE, timeMs, 0);
+        }
+    }
+
+    private static int slot(final long sequence)
+    {
+        return (int)(SECONDLY.toSequenceNumber(sequence) & (JournalRecordDescriptor.SLOTS_PER_EXCERPT - 1));
     }
 
     @Test

@@ -29,6 +29,15 @@ public interface SequencedIngress<T>
     <A> PublishResult publish(RecordTranslator<T, A> translator, A argument, long sequence, long originNs);
 
     /**
+     * Whether the ring has space for one more event now: a publish that finds none waits (or, stepped, runs
+     * the stages). A source that holds back something the stages may be waiting for hands it over first when
+     * this answers false. With one producer, space found here is still there at its next publish.
+     *
+     * @return true if the next publish will not wait for space.
+     */
+    boolean hasCapacity();
+
+    /**
      * A watermark the source recorded (a journal's WATERMARK entry), delivered in-band like any upstream
      * watermark: a timestamp assigner in the pipeline replaces it with its own; a pipeline without one
      * takes its event time from it.

@@ -85,7 +85,10 @@ interface EventOutlet
         }
     }
 
-    /** Through the fast ingress: processed at once, journaled beside it; alerts wait for the journal. */
+    /**
+     * Through the fast ingress: processed at once, journaled beside it; alerts wait for the journal. Events are
+     * journaled in batches, like the journal outlet's, committed when the producer catches up.
+     */
     final class Fast implements EventOutlet
     {
         private final FastIngress<CardEvent> ingress;
@@ -102,7 +105,13 @@ interface EventOutlet
         @Override
         public boolean send(final CardEvent event, final long ingestTimeNs)
         {
-            return PublishResult.OK == ingress.publish(event, event.eventTimeMs(), ingestTimeNs);
+            return PublishResult.OK == ingress.publishToBatch(event, event.eventTimeMs(), ingestTimeNs);
+        }
+
+        @Override
+        public void flush()
+        {
+            ingress.commitBatch();
         }
 
         @Override

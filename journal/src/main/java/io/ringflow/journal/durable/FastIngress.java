@@ -39,6 +39,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class FastIngress<T>
 {
     private static final long FULL_PARK_NS = 1_000;
+    private static final int SPACE_SPINS = 200;
+    private static final int SPACE_YIELDS = 20;
 
     private final SequencedIngress<T> ingress;
     private final RecordType<T> type;
@@ -57,6 +59,7 @@ public final class FastIngress<T>
     private long recordsSinceBarrier;
     private long lastBarrierNs;
     private long published;
+    private long lastBatched;
 
     FastIngress(
         final SequencedIngress<T> ingress,
@@ -108,6 +111,59 @@ public final class FastIngress<T>
      */
     public PublishResult publish(final T record, final long eventTimestamp, final long ingestTimeNs)
     {
+        return publish(record, eventTimestamp, ingestTimeNs, false);
+    }
+
+    /**
+     * Publish a record stamped with the ingest clock's now, journaled in a batch: see
+     * {@link #publishToBatch(Object, long, long)}.
+     *
+     * @param record         the record; copied, so the caller may reuse it.
+     * @param eventTimestamp its event time, for the journal's header.
+     * @return {@link PublishResult#OK} or {@link PublishResult#CLOSED}.
+     */
+    public PublishResult publishToBatch(final T record, final long eventTimestamp)
+    {
+        return publishToBatch(record, eventTimestamp, clock.epochNanos());
+    }
+
+    /**
+     * Publish a record into the pipeline at once, and have it journaled in one excerpt with the records
+     * published around it (up to {@code JournalRecordDescriptor.SLOTS_PER_EXCERPT}): one Chronicle append
+     * for the batch instead of one for each record, the journaling thread's main cost. The batch is
+     * appended when it is full, at {@link #commitBatch()}, with the next entry published otherwise (a
+     * {@link #publish}, a tick, the end of the stream), at every checkpoint barrier, and before a publish
+     * waits for space in the pipeline. Until then the outputs of its records, and checkpoints after them,
+     * wait: a producer that has run out of records for now calls {@link #commitBatch()} — the natural
+     * batching idiom: batch while behind, commit when caught up.
+     *
+     * @param record         the record; copied, so the caller may reuse it.
+     * @param eventTimestamp its event time, for the journal's header.
+     * @param ingestTimeNs   as in {@link #publish(Object, long, long)}; a batch's roll cycle is its first
+     *                       record's.
+     * @return {@link PublishResult#OK} or {@link PublishResult#CLOSED}.
+     */
+    public PublishResult publishToBatch(final T record, final long eventTimestamp, final long ingestTimeNs)
+    {
+        return publish(record, eventTimestamp, ingestTimeNs, true);
+    }
+
+    /**
+     * Have the records published to the batch journaled now, so that their outputs can leave.
+     *
+     * @return {@link PublishResult#OK} (also when no batch was open) or {@link PublishResult#CLOSED}.
+     */
+    public PublishResult commitBatch()
+    {
+        if (closed || journalFailed)
+        {
+            return PublishResult.CLOSED;
+        }
+        return commitOpenBatch() ? PublishResult.OK : PublishResult.CLOSED;
+    }
+
+    private PublishResult publish(final T record, final long eventTimestamp, final long ingestTimeNs, final boolean batched)
+    {
         if (stopped())
         {
             return PublishResult.CLOSED;
@@ -122,7 +178,8 @@ public final class FastIngress<T>
         try
         {
             type.copy(record, slot.record);
-            sequence = allocator.next(ingestTimeNs / 1_000_000);   // only once nothing more can throw
+            // only once nothing more can throw
+            sequence = batched ? allocator.nextInBatch(ingestTimeNs / 1_000_000) : allocator.next(ingestTimeNs / 1_000_000);
         }
         catch (final RuntimeException | Error ex)
         {
@@ -131,7 +188,13 @@ public final class FastIngress<T>
             throw ex;
         }
         fill(slot, JournalSlot.RECORD, sequence, eventTimestamp, ingestTimeNs);
+        slot.commit = !allocator.batchOpen();
         journalRing.publish(claimed);
+        lastBatched = sequence;
+        if (allocator.batchOpen() && !ingress.hasCapacity() && !awaitSpaceOrCommit())
+        {
+            return PublishResult.CLOSED;
+        }
         if (PublishResult.OK != ingress.publish(copy, record, sequence, clock.nanoTimeAt(ingestTimeNs)))
         {
             closed = true;
@@ -215,6 +278,7 @@ public final class FastIngress<T>
         {
             barrier(clock.epochNanos());
         }
+        commitOpenBatch();
         closed = true;
         journal(JournalSlot.HALT, lastSequence, 0, 0, lastBarrierId);
         return PublishResult.OK;
@@ -260,6 +324,12 @@ public final class FastIngress<T>
 
     private void barrier(final long nowNs)
     {
+        // the checkpoint waits until its input is journaled, and a third waiting checkpoint holds the
+        // producer up: the producer must not hold the batch its checkpoint waits for
+        if (!commitOpenBatch())
+        {
+            return;
+        }
         final long id = nextCheckpointId++;
         if (PublishResult.OK != ingress.barrier(id, lastSequence))
         {
@@ -269,6 +339,46 @@ public final class FastIngress<T>
         lastBarrierId = id;
         recordsSinceBarrier = 0;
         lastBarrierNs = nowNs;
+    }
+
+    /**
+     * The pipeline's ring is full while a batch is open. Normally the stages are taking from it and space
+     * comes within microseconds, so wait a little first, or a producer that outruns the pipeline would
+     * commit at every record and batch nothing. But a stage may be waiting for this very batch to be
+     * journaled, and so not taking: then commit it before waiting on, or both would wait for ever. With one
+     * producer, space found is still there at its publish.
+     *
+     * @return false (and closed) once journaling failed.
+     */
+    private boolean awaitSpaceOrCommit()
+    {
+        for (int attempt = 0; attempt < SPACE_SPINS + SPACE_YIELDS; attempt++)
+        {
+            if (attempt < SPACE_SPINS)
+            {
+                Thread.onSpinWait();
+            }
+            else
+            {
+                Thread.yield();
+            }
+            if (ingress.hasCapacity())
+            {
+                return true;
+            }
+        }
+        return commitOpenBatch();
+    }
+
+    /** @return false (and closed) once journaling failed. */
+    private boolean commitOpenBatch()
+    {
+        if (!allocator.batchOpen())
+        {
+            return true;
+        }
+        allocator.closeBatch();
+        return journal(JournalSlot.COMMIT, lastBatched, 0, 0, 0);
     }
 
     private boolean journal(final int kind, final long sequence, final long timestamp, final long ingestTimeNs, final long value)
@@ -288,6 +398,7 @@ public final class FastIngress<T>
     private void fill(final JournalSlot<T> slot, final int kind, final long sequence, final long timestamp, final long ingestTimeNs)
     {
         slot.kind = kind;
+        slot.commit = true;
         slot.sequence = sequence;
         slot.timestamp = timestamp;
         slot.ingestTimeNs = ingestTimeNs;

@@ -22,6 +22,8 @@ final class JournalSlot<T>
     static final int HALT = 3;
     /** Not journaled: the producer's copy into the slot failed; the slot only keeps the ring in order. */
     static final int SKIP = 4;
+    /** Not journaled: commit the open batch, whose last entry has {@link #sequence}. */
+    static final int COMMIT = 5;
 
     final T record;
     int kind;
@@ -30,6 +32,8 @@ final class JournalSlot<T>
     long ingestTimeNs;
     long appendTimeMs;
     long value;
+    /** For a {@link #RECORD}: whether it is appended at once (closing a batch it joins), not only batched. */
+    boolean commit;
 
     JournalSlot(final RecordType<T> type)
     {

@@ -7,8 +7,10 @@ import io.ringflow.operators.record.RecordCodec;
 
 /**
  * The fast mode's journaling half: appends what the {@link FastIngress} hands over, in order, each at its
- * allocated append time, checks that the journal gave it the sequence the pipeline already numbered it
- * with, and advances the {@link JournalProgress} that outputs and checkpoints wait on.
+ * allocated append time — a batched record into the journal's batch, committed where the producer's
+ * allocator closed it — checks that the journal gave each entry, or each batch's last, the sequence the
+ * pipeline already numbered it with, and advances the {@link JournalProgress} that outputs and checkpoints
+ * wait on.
  * <p>
  * Threading: one thread, the one that opened the journal ({@code DurablePipeline.run()}'s).
  *
@@ -104,8 +106,18 @@ final class Journaller<T>
         switch (slot.kind)
         {
             case JournalSlot.RECORD:
-                sequence = journal.append(codec, slot.record, slot.timestamp, slot.ingestTimeNs);
                 records++;
+                if (!slot.commit)
+                {
+                    // checked, and made known to the waiting outputs, when its batch is committed
+                    journal.appendToBatch(codec, slot.record, slot.timestamp, slot.ingestTimeNs);
+                    polled++;
+                    return polled < limit;
+                }
+                sequence = journal.append(codec, slot.record, slot.timestamp, slot.ingestTimeNs);
+                break;
+            case JournalSlot.COMMIT:
+                sequence = journal.commitBatch();
                 break;
             case JournalSlot.TICK:
                 sequence = journal.appendProcessingTimeTick(slot.timestamp, slot.ingestTimeNs);

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The fast-mode crash test's child: a producer that publishes the seeded payments through a
- * {@link FastIngress}, at a few tens of thousands a second so that a kill lands mid-stream, and resumes
+ * {@link FastIngress}, in batches (64 an excerpt, committed before each pause, so a kill can land inside
+ * a batch), at a few tens of thousands a second so that a kill lands mid-stream, and resumes
  * after the last payment the input journal holds — the fast mode's contract with a producer, which
  * re-sends what the crash did not journal. Prints {@code PUBLISHING} once recovered, {@code DONE} and the run's report at the end of the stream.
  */
@@ -36,12 +37,13 @@ public final class FastCrashChild
         System.out.flush();
         for (int i = journaled; i < total; i++)
         {
-            if (PublishResult.OK != ingress.publish(payments.get(i), payments.get(i).timeMs))
+            if (PublishResult.OK != ingress.publishToBatch(payments.get(i), payments.get(i).timeMs))
             {
                 throw new IllegalStateException("payment " + i + " refused: " + running.get().describe());
             }
             if (i % 100 == 99)
             {
+                ingress.commitBatch();   // the natural-batching idiom: commit before going idle
                 Thread.sleep(1);
             }
         }

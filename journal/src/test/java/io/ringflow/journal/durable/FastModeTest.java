@@ -4,6 +4,7 @@ import io.ringflow.journal.InputJournal;
 import io.ringflow.journal.JournalEntry;
 import io.ringflow.journal.JournalException;
 import io.ringflow.journal.JournalReader;
+import io.ringflow.journal.JournalRecordDescriptor;
 import io.ringflow.journal.checkpoint.CheckpointStore;
 import io.ringflow.operators.window.WindowResult;
 import io.ringflow.pipeline.Pipeline;
@@ -12,6 +13,7 @@ import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
@@ -21,7 +23,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,9 +46,14 @@ class FastModeTest
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "stepped = {0}")
-    @ValueSource(booleans = {false, true})
-    void shouldJournalWhatWasPublishedAndOutputWhatADurableReplayOutputsAcrossRollCycles(final boolean stepped) throws Exception
+    /**
+     * Batched: most records go to a batch, every 97th is published at once (closing the batch it joins), the
+     * producer commits every 1,000, ticks close batches too, and full batches close themselves.
+     */
+    @ParameterizedTest(name = "stepped = {0}, batched = {1}")
+    @CsvSource({"false, false", "true, false", "false, true", "true, true"})
+    void shouldJournalWhatWasPublishedAndOutputWhatADurableReplayOutputsAcrossRollCycles(
+        final boolean stepped, final boolean batched) throws Exception
     {
         new InputJournal(input(), TestRollCycles.TEST_SECONDLY).close();   // a journal keeps its roll cycle
         final List<Payment> payments = payments(12_000);
@@ -54,7 +64,15 @@ class FastModeTest
         for (int i = 0; i < payments.size(); i++)
         {
             // ingest times 0.25 ms apart: the records span 3 seconds, so 3 to 4 roll cycles
-            assertThat(ingress.publish(payments.get(i), payments.get(i).timeMs, startNs + i * 250_000L)).isEqualTo(PublishResult.OK);
+            final Payment payment = payments.get(i);
+            final long ingestNs = startNs + i * 250_000L;
+            final PublishResult published = batched && i % 97 != 0 ?
+                ingress.publishToBatch(payment, payment.timeMs, ingestNs) : ingress.publish(payment, payment.timeMs, ingestNs);
+            assertThat(published).isEqualTo(PublishResult.OK);
+            if (batched && i % 1_000 == 999)
+            {
+                assertThat(ingress.commitBatch()).isEqualTo(PublishResult.OK);
+            }
             if (i % 5_000 == 4_999)
             {
                 assertThat(ingress.processingTime(i)).isEqualTo(PublishResult.OK);
@@ -72,7 +90,98 @@ class FastModeTest
         final Set<Integer> cycles = new HashSet<>();
         sequences.forEach(sequence -> cycles.add(TestRollCycles.TEST_SECONDLY.toCycle(sequence)));
         assertThat(cycles).as("roll cycles the records span").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(sequences.stream().filter(sequence -> slot(sequence) > 0).count()).as("records in a batch's later slots")
+            .isEqualTo(batched ? sequences.size() - excerpts(sequences) : 0);
+        assertThat(excerpts(sequences)).as("excerpts").isLessThan(batched ? payments.size() / 10 : Long.MAX_VALUE);
         assertThat(CrashRecoveryTest.readOutput(output())).isEqualTo(durableReplay());
+    }
+
+    /**
+     * Every output waits until its input is journaled; with a 16-slot ring, a producer that kept its batch
+     * open while waiting for ring space would wait for ever for the stage, which waits for the batch.
+     */
+    @ParameterizedTest(name = "stepped = {0}")
+    @ValueSource(booleans = {false, true})
+    void shouldCommitTheBatchBeforeWaitingForSpaceInThePipeline(final boolean stepped) throws Exception
+    {
+        final List<Payment> payments = payments(5_000);
+        final List<String> delivered = new CopyOnWriteArrayList<>();
+        final DurablePipeline<Payment, Payment> pipeline = passThrough(stepped, delivered);
+        final CompletableFuture<RecoveryReport> running = CompletableFuture.supplyAsync(pipeline::run);
+        final FastIngress<Payment> ingress = pipeline.fastIngress(30, TimeUnit.SECONDS);
+        final CompletableFuture<Void> producer = CompletableFuture.runAsync(() ->
+        {
+            payments.forEach(payment -> assertThat(ingress.publishToBatch(payment, payment.timeMs)).isEqualTo(PublishResult.OK));
+            assertThat(ingress.endOfStream()).isEqualTo(PublishResult.OK);
+        }, Executors.newSingleThreadExecutor(daemon()));
+        producer.get(60, TimeUnit.SECONDS);
+        assertThat(running.get(60, TimeUnit.SECONDS).recordsFed()).isEqualTo(payments.size());
+        assertThat(delivered).isEqualTo(describe(payments));
+        final List<Long> sequences = new ArrayList<>();
+        assertThat(journaledPayments(sequences)).isEqualTo(describe(payments));
+        assertThat(excerpts(sequences)).as("batched, if into short batches").isLessThan(payments.size());
+    }
+
+    /** A batch's records are journaled, and so their outputs delivered, only once it is committed. */
+    @Test
+    void shouldHoldABatchsOutputsUntilItIsCommitted() throws Exception
+    {
+        final List<Payment> payments = payments(3);
+        final List<String> delivered = new CopyOnWriteArrayList<>();
+        final DurablePipeline<Payment, Payment> pipeline = passThrough(false, delivered);
+        final CompletableFuture<RecoveryReport> running = CompletableFuture.supplyAsync(pipeline::run);
+        final FastIngress<Payment> ingress = pipeline.fastIngress(30, TimeUnit.SECONDS);
+        payments.forEach(payment -> assertThat(ingress.publishToBatch(payment, payment.timeMs)).isEqualTo(PublishResult.OK));
+        Thread.sleep(300);
+        assertThat(delivered).as("before the commit").isEmpty();
+        assertThat(journaledPayments(new ArrayList<>())).as("journaled before the commit").isEmpty();
+        assertThat(ingress.commitBatch()).isEqualTo(PublishResult.OK);
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (delivered.size() < payments.size() && System.nanoTime() < deadline)
+        {
+            Thread.sleep(5);
+        }
+        assertThat(delivered).as("after the commit").isEqualTo(describe(payments));
+        assertThat(ingress.endOfStream()).isEqualTo(PublishResult.OK);
+        running.get(60, TimeUnit.SECONDS);
+        final List<Long> sequences = new ArrayList<>();
+        assertThat(journaledPayments(sequences)).isEqualTo(describe(payments));
+        assertThat(excerpts(sequences)).as("one excerpt").isEqualTo(1);
+    }
+
+    /** One stage passing every payment to the output journal and {@code delivered}; a 16-slot ingress ring. */
+    private DurablePipeline<Payment, Payment> passThrough(final boolean stepped, final List<String> delivered)
+    {
+        return DurablePipeline.<Payment, Payment>builder("fast-pass-through")
+            .input(input(), Payment.CODEC, Payment.TYPE)
+            .output(output(), Payment.CODEC)
+            .checkpoints(dir.resolve("cp"), 2)
+            .checkpointEvery(1_000, 10_000)
+            .mode(JournalMode.FAST)
+            .stepped(stepped)
+            .callback((payment, timestamp, inputSequence, ordinal) -> delivered.add(describe(payment) + " t=" + payment.timeMs))
+            .plan((source, sink) -> Pipeline.from(source.ringSize(16)).filter("all", payment -> true).to(sink))
+            .build();
+    }
+
+    private static ThreadFactory daemon()
+    {
+        return runnable ->
+        {
+            final Thread thread = new Thread(runnable, "fast-mode-test-producer");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static long slot(final long sequence)
+    {
+        return sequence & (JournalRecordDescriptor.SLOTS_PER_EXCERPT - 1);   // in every roll cycle's entry number
+    }
+
+    private static long excerpts(final List<Long> sequences)
+    {
+        return sequences.stream().filter(sequence -> slot(sequence) == 0).count();
     }
 
     @Test

@@ -136,6 +136,12 @@ class JournalFeederLatencyTest
         }
 
         @Override
+        public boolean hasCapacity()
+        {
+            return true;   // records every publish, never full
+        }
+
+        @Override
         public PublishResult watermark(final long watermark, final long sequence)
         {
             return PublishResult.OK;

@@ -21,7 +21,7 @@ import java.nio.file.Path;
  * </pre>
  * Here the producer pays the input journal's append: one Chronicle excerpt per 64 records, since it always
  * has more to send (a producer that ran out would commit the batch then). Fast mode moves the append to
- * the pipeline thread and appends each record as an excerpt of its own. Not stepped ({@code -p stepped=false}),
+ * the pipeline thread (batched the same way since 2026-11-27; an excerpt per record before). Not stepped ({@code -p stepped=false}),
  * the stage has a thread of its own (yielding when idle) and {@code run()}'s thread only tails the journal
  * into its ring.
  * <p>

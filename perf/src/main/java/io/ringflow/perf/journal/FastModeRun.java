@@ -11,8 +11,9 @@ import java.nio.file.Path;
  * The chain as a {@link JournalMode#FAST} pipeline: the producer publishes straight into the pipeline, and
  * the pipeline's one thread journals each record and runs the stage.
  * <pre>
- *   benchmark thread: FastIngress.publish(payment, event time)  (ingest time = its clock's now; blocks
- *        │            while the journal ring (8,192) or the ingress ring (16,384) is full), then endOfStream
+ *   benchmark thread: FastIngress.publishToBatch(payment, event time)  (ingest time = its clock's now; 64
+ *        │            records an excerpt; blocks while the journal ring (8,192) or the ingress ring (16,384)
+ *        │            is full, committing the batch if the wait lasts), then endOfStream, which commits the last
  *        ├─► journal ring ─┐
  *        └─► ingress ring ─┤
  *   pipeline thread, DurablePipeline.run() stepped: append a batch of what came to the input journal (pre-touched,
@@ -72,7 +73,7 @@ final class FastModeRun implements JournalModeRun
         for (int i = 0, n = payments.size(); i < n; i++)
         {
             payments.copy(i, payment);
-            if (PublishResult.OK != ingress.publish(payment, payment.timeMs()))
+            if (PublishResult.OK != ingress.publishToBatch(payment, payment.timeMs()))
             {
                 throw new IllegalStateException("fast: the pipeline closed its ingress after " + i + " records");
             }

@@ -65,6 +65,12 @@ final class SequencedRingIngress<T> implements SequencedIngress<T>, IngressContr
     }
 
     @Override
+    public boolean hasCapacity()
+    {
+        return buffer.hasAvailableCapacity(1);
+    }
+
+    @Override
     public PublishResult watermark(final long watermark, final long sequence)
     {
         return control(Envelopes.WATERMARK, watermark, sequence);
