@@ -33,9 +33,13 @@ public interface SequencedIngress<T>
      * the stages). A source that holds back something the stages may be waiting for hands it over first when
      * this answers false. With one producer, space found here is still there at its next publish.
      *
-     * @return true if the next publish will not wait for space.
+     * @return true if the next publish will not wait for space; false (this default) when it may, which is the
+     *         safe answer for such a source: it hands over early at worst.
      */
-    boolean hasCapacity();
+    default boolean hasCapacity()
+    {
+        return false;
+    }
 
     /**
      * A watermark the source recorded (a journal's WATERMARK entry), delivered in-band like any upstream

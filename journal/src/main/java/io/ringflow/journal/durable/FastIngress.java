@@ -132,7 +132,7 @@ public final class FastIngress<T>
      * published around it (up to {@code JournalRecordDescriptor.SLOTS_PER_EXCERPT}): one Chronicle append
      * for the batch instead of one for each record, the journaling thread's main cost. The batch is
      * appended when it is full, at {@link #commitBatch()}, with the next entry published otherwise (a
-     * {@link #publish}, a tick, the end of the stream), at every checkpoint barrier, and before a publish
+     * {@link #publish} or a tick), at the end of the stream, at every checkpoint barrier, and before a publish
      * waits for space in the pipeline. Until then the outputs of its records, and checkpoints after them,
      * wait: a producer that has run out of records for now calls {@link #commitBatch()} — the natural
      * batching idiom: batch while behind, commit when caught up.
@@ -151,11 +151,12 @@ public final class FastIngress<T>
     /**
      * Have the records published to the batch journaled now, so that their outputs can leave.
      *
-     * @return {@link PublishResult#OK} (also when no batch was open) or {@link PublishResult#CLOSED}.
+     * @return {@link PublishResult#OK} (also when no batch was open) or {@link PublishResult#CLOSED} (the
+     *         stream ended, the run failed, or a {@link DurablePipeline#stop()} took effect at this call).
      */
     public PublishResult commitBatch()
     {
-        if (closed || journalFailed)
+        if (stopped())   // a stop takes effect here too: an idle producer may call nothing else (halting commits)
         {
             return PublishResult.CLOSED;
         }
@@ -246,7 +247,9 @@ public final class FastIngress<T>
      */
     public PublishResult endOfStream()
     {
-        if (closed || journalFailed)
+        // The end goes to the pipeline before the journal (below), and that publish may wait for space: an
+        // open batch must be on its way to the journal first, or a stage waiting for it would never free any.
+        if (closed || journalFailed || !commitOpenBatch())
         {
             return PublishResult.CLOSED;
         }

@@ -6,6 +6,7 @@ import io.ringflow.journal.JournalException;
 import io.ringflow.journal.JournalReader;
 import io.ringflow.journal.JournalRecordDescriptor;
 import io.ringflow.journal.checkpoint.CheckpointStore;
+import io.ringflow.operators.RecordFilter;
 import io.ringflow.operators.window.WindowResult;
 import io.ringflow.pipeline.Pipeline;
 import io.ringflow.pipeline.PublishResult;
@@ -48,7 +49,8 @@ class FastModeTest
 
     /**
      * Batched: most records go to a batch, every 97th is published at once (closing the batch it joins), the
-     * producer commits every 1,000, ticks close batches too, and full batches close themselves.
+     * producer commits every 1,000 (half way between ticks), ticks every 5,000 join open batches and close
+     * them, full batches close themselves, and the end of the stream finds a batch open.
      */
     @ParameterizedTest(name = "stepped = {0}, batched = {1}")
     @CsvSource({"false, false", "true, false", "false, true", "true, true"})
@@ -69,7 +71,7 @@ class FastModeTest
             final PublishResult published = batched && i % 97 != 0 ?
                 ingress.publishToBatch(payment, payment.timeMs, ingestNs) : ingress.publish(payment, payment.timeMs, ingestNs);
             assertThat(published).isEqualTo(PublishResult.OK);
-            if (batched && i % 1_000 == 999)
+            if (batched && i % 1_000 == 500)
             {
                 assertThat(ingress.commitBatch()).isEqualTo(PublishResult.OK);
             }
@@ -104,9 +106,61 @@ class FastModeTest
     @ValueSource(booleans = {false, true})
     void shouldCommitTheBatchBeforeWaitingForSpaceInThePipeline(final boolean stepped) throws Exception
     {
-        final List<Payment> payments = payments(5_000);
+        final List<Payment> payments = payments(5_010);   // not a multiple of the barrier interval: the end finds a batch open
         final List<String> delivered = new CopyOnWriteArrayList<>();
-        final DurablePipeline<Payment, Payment> pipeline = passThrough(stepped, delivered);
+        final List<Long> sequences = publishAllBatchedAndEnd(passThrough(stepped, delivered, payment -> true), payments);
+        assertThat(delivered).isEqualTo(describe(payments));
+        assertThat(excerpts(sequences)).as("batched, if into short batches").isLessThan(payments.size());
+    }
+
+    /**
+     * The end of the stream goes to the pipeline before the journal, and may wait for ring space there: with
+     * 16 records batched, exactly enough to fill the 16-slot ring, the stage waits for the batch and the end
+     * must not wait for the stage. 17: the 17th waited and committed.
+     */
+    @ParameterizedTest(name = "stepped = {0}, records = {1}")
+    @CsvSource({"false, 16", "true, 16", "false, 17", "true, 17"})
+    void shouldEndTheStreamWhileABatchThatFilledTheRingIsOpen(final boolean stepped, final int records) throws Exception
+    {
+        final List<Payment> payments = payments(records);
+        final List<String> delivered = new CopyOnWriteArrayList<>();
+        publishAllBatchedAndEnd(passThrough(stepped, delivered, payment -> true), payments);
+        assertThat(delivered).isEqualTo(describe(payments));
+    }
+
+    /**
+     * Batching survives back-pressure: a producer that merely outruns the pipeline (a stage that takes ~2 µs
+     * a record and waits for nothing; 16 ring slots) still puts many records in each excerpt, rather than one.
+     * (The stage frees ring space a poll's batch at a time, so even a producer that committed at once on a
+     * full ring would batch about a ring's worth; the short wait before committing saves more when the stage
+     * frees slots one by one.)
+     */
+    @Test
+    void shouldKeepBatchingWhileTheProducerOutrunsThePipeline() throws Exception
+    {
+        final List<Payment> payments = payments(4_000);
+        final List<Long> sequences = publishAllBatchedAndEnd(passThrough(false, new ArrayList<>(), payment ->
+        {
+            final long until = System.nanoTime() + 2_000;
+            while (System.nanoTime() < until)
+            {
+                Thread.onSpinWait();
+            }
+            return false;
+        }), payments);
+        // 64 at most (and the barriers every 1,000 close some early)
+        assertThat(excerpts(sequences)).as("excerpts for %d records", payments.size()).isLessThanOrEqualTo(payments.size() / 4);
+    }
+
+    /**
+     * Publish every payment to the batch and end the stream, from a producer thread of its own (a deadlock
+     * fails the wait, not the JVM).
+     *
+     * @return the sequences of the journaled records, which must be the payments in order.
+     */
+    private List<Long> publishAllBatchedAndEnd(final DurablePipeline<Payment, Payment> pipeline, final List<Payment> payments)
+        throws Exception
+    {
         final CompletableFuture<RecoveryReport> running = CompletableFuture.supplyAsync(pipeline::run);
         final FastIngress<Payment> ingress = pipeline.fastIngress(30, TimeUnit.SECONDS);
         final CompletableFuture<Void> producer = CompletableFuture.runAsync(() ->
@@ -115,20 +169,45 @@ class FastModeTest
             assertThat(ingress.endOfStream()).isEqualTo(PublishResult.OK);
         }, Executors.newSingleThreadExecutor(daemon()));
         producer.get(60, TimeUnit.SECONDS);
-        assertThat(running.get(60, TimeUnit.SECONDS).recordsFed()).isEqualTo(payments.size());
-        assertThat(delivered).isEqualTo(describe(payments));
+        final RecoveryReport report = running.get(60, TimeUnit.SECONDS);
+        assertThat(report.reachedEndOfStream()).isTrue();
+        assertThat(report.recordsFed()).isEqualTo(payments.size());
         final List<Long> sequences = new ArrayList<>();
         assertThat(journaledPayments(sequences)).isEqualTo(describe(payments));
-        assertThat(excerpts(sequences)).as("batched, if into short batches").isLessThan(payments.size());
+        return sequences;
+    }
+
+    /**
+     * An idle batching producer may call nothing but {@code commitBatch()}: a stop takes effect there, halting
+     * with the batch journaled and checkpointed.
+     */
+    @Test
+    void shouldHaltAtACommitAfterAStop() throws Exception
+    {
+        final List<Payment> payments = payments(10);
+        final List<String> delivered = new CopyOnWriteArrayList<>();
+        final DurablePipeline<Payment, Payment> pipeline = passThrough(false, delivered, payment -> true);
+        final CompletableFuture<RecoveryReport> running = CompletableFuture.supplyAsync(pipeline::run);
+        final FastIngress<Payment> ingress = pipeline.fastIngress(30, TimeUnit.SECONDS);
+        payments.forEach(payment -> assertThat(ingress.publishToBatch(payment, payment.timeMs)).isEqualTo(PublishResult.OK));
+        pipeline.stop();
+        assertThat(ingress.commitBatch()).as("the call that sees the stop").isEqualTo(PublishResult.CLOSED);
+        final RecoveryReport halted = running.get(30, TimeUnit.SECONDS);
+        assertThat(halted.reachedEndOfStream()).isFalse();
+        assertThat(delivered).isEqualTo(describe(payments));
+        assertThat(journaledPayments(new ArrayList<>())).isEqualTo(describe(payments));
+        assertThat(new CheckpointStore(dir.resolve("cp"), 2).latest("fast-pass-through").orElseThrow().inputSequence())
+            .as("the halt's checkpoint covers the batch").isEqualTo(ingress.lastSequence());
     }
 
     /** A batch's records are journaled, and so their outputs delivered, only once it is committed. */
-    @Test
-    void shouldHoldABatchsOutputsUntilItIsCommitted() throws Exception
+    @ParameterizedTest(name = "stepped = {0}")
+    @ValueSource(booleans = {false, true})
+    void shouldHoldABatchsOutputsUntilItIsCommitted(final boolean stepped) throws Exception
     {
         final List<Payment> payments = payments(3);
         final List<String> delivered = new CopyOnWriteArrayList<>();
-        final DurablePipeline<Payment, Payment> pipeline = passThrough(false, delivered);
+        final DurablePipeline<Payment, Payment> pipeline = passThrough(stepped, delivered, payment -> true);
         final CompletableFuture<RecoveryReport> running = CompletableFuture.supplyAsync(pipeline::run);
         final FastIngress<Payment> ingress = pipeline.fastIngress(30, TimeUnit.SECONDS);
         payments.forEach(payment -> assertThat(ingress.publishToBatch(payment, payment.timeMs)).isEqualTo(PublishResult.OK));
@@ -149,8 +228,12 @@ class FastModeTest
         assertThat(excerpts(sequences)).as("one excerpt").isEqualTo(1);
     }
 
-    /** One stage passing every payment to the output journal and {@code delivered}; a 16-slot ingress ring. */
-    private DurablePipeline<Payment, Payment> passThrough(final boolean stepped, final List<String> delivered)
+    /**
+     * One stage passing the payments {@code filter} keeps to the output journal and {@code delivered}; a
+     * 16-slot ingress ring.
+     */
+    private DurablePipeline<Payment, Payment> passThrough(
+        final boolean stepped, final List<String> delivered, final RecordFilter<Payment> filter)
     {
         return DurablePipeline.<Payment, Payment>builder("fast-pass-through")
             .input(input(), Payment.CODEC, Payment.TYPE)
@@ -160,7 +243,7 @@ class FastModeTest
             .mode(JournalMode.FAST)
             .stepped(stepped)
             .callback((payment, timestamp, inputSequence, ordinal) -> delivered.add(describe(payment) + " t=" + payment.timeMs))
-            .plan((source, sink) -> Pipeline.from(source.ringSize(16)).filter("all", payment -> true).to(sink))
+            .plan((source, sink) -> Pipeline.from(source.ringSize(16)).filter("filter", filter).to(sink))
             .build();
     }
 

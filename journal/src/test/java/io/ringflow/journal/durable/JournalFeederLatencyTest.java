@@ -136,12 +136,6 @@ class JournalFeederLatencyTest
         }
 
         @Override
-        public boolean hasCapacity()
-        {
-            return true;   // records every publish, never full
-        }
-
-        @Override
         public PublishResult watermark(final long watermark, final long sequence)
         {
             return PublishResult.OK;

@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * <pre>
  *   benchmark thread: FastIngress.publishToBatch(payment, event time)  (ingest time = its clock's now; 64
  *        │            records an excerpt; blocks while the journal ring (8,192) or the ingress ring (16,384)
- *        │            is full, committing the batch if the wait lasts), then endOfStream, which commits the last
+ *        │            is full, committing the batch if the ingress wait lasts), then endOfStream (which commits
+ *        │            the last batch)
  *        ├─► journal ring ─┐
  *        └─► ingress ring ─┤
  *   pipeline thread, DurablePipeline.run() stepped: append a batch of what came to the input journal (pre-touched,
