@@ -16,8 +16,10 @@ import java.util.concurrent.TimeUnit;
  * The {@link JournalOffSubject}'s pipeline in durable mode: the harness journals each record, and a
  * {@link DurablePipeline} tails the input journal through the same chain into an output journal.
  * <pre>
- *   harness thread: InputJournal.append(record, ingest time = IngestClock.epochNanosAt(intendedSendNs))
- *        │          (pre-touched; a page-toucher thread faults the pages ahead; never back-pressured)
+ *   harness thread: InputJournal.appendToBatch(record, ingest time = IngestClock.epochNanosAt(intendedSendNs)),
+ *        │          commitBatch() when the harness is ahead of schedule (so one record an excerpt at the
+ *        │          offered rate, up to 64 while catching up; before 2026-11-27 append, an excerpt each);
+ *        │          pre-touched; a page-toucher thread faults the pages ahead; never back-pressured
  *        ▼
  *   input journal (Chronicle queue in a fresh temporary directory)
  *        ▼
@@ -136,10 +138,20 @@ final class DurableJournalSubject implements LatencySubject
         event.intendedSendNs = intendedSendNs;
         event.payload = payload;
         // the ingest time is the intended send time, so the journaled time is the harness's, not the append's
-        journal.append(LatencyEventCodec.CODEC, event, Timestamps.NO_TIMESTAMP, clock.epochNanosAt(intendedSendNs));
+        journal.appendToBatch(LatencyEventCodec.CODEC, event, Timestamps.NO_TIMESTAMP, clock.epochNanosAt(intendedSendNs));
         offered++;
         offeredSum += payload;
         return true;
+    }
+
+    /** The batch of what was offered while behind schedule (often one record) goes to the journal now. */
+    @Override
+    public void caughtUp()
+    {
+        if (null != journal)
+        {
+            journal.commitBatch();
+        }
     }
 
     @Override

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeoutException;
  * The {@link JournalOffSubject}'s pipeline in fast mode ({@link JournalMode#FAST}): the harness publishes
  * straight into the pipeline, and the pipeline's own thread journals each record beside processing.
  * <pre>
- *   harness thread: FastIngress.publish(record, ingest time = IngestClock.epochNanosAt(intendedSendNs))
+ *   harness thread: FastIngress.publishToBatch(record, ingest time = IngestClock.epochNanosAt(intendedSendNs)),
+ *        │          commitBatch() when the harness is ahead of schedule (before 2026-11-27: publish)
  *        ├─► journal ring ──► journaling thread (DurablePipeline.run(), idle by TAIL_IDLE) ──► input journal
  *        └─► ingress ring (capacity slots)
  *                 ▼
@@ -92,13 +93,23 @@ final class FastJournalSubject implements LatencySubject
     {
         event.intendedSendNs = intendedSendNs;
         event.payload = payload;
-        if (PublishResult.OK != ingress.publish(event, Timestamps.NO_TIMESTAMP, ingress.clock().epochNanosAt(intendedSendNs)))
+        if (PublishResult.OK != ingress.publishToBatch(event, Timestamps.NO_TIMESTAMP, ingress.clock().epochNanosAt(intendedSendNs)))
         {
             throw new IllegalStateException("ringflow-fast: the pipeline closed after " + offered + " records", failure);
         }
         offered++;
         offeredSum += payload;
         return true;
+    }
+
+    /** The batch of what was published while behind schedule (often one record) is journaled now. */
+    @Override
+    public void caughtUp()
+    {
+        if (PublishResult.OK != ingress.commitBatch())
+        {
+            throw new IllegalStateException("ringflow-fast: the pipeline closed after " + offered + " records", failure);
+        }
     }
 
     @Override

@@ -35,6 +35,16 @@ public interface LatencySubject
     boolean offer(long intendedSendNs, long payload);
 
     /**
+     * The producer is ahead of schedule: the next record is not due yet. A subject that batches what it is
+     * offered (natural batching: batch while behind, hand on when caught up) hands its batch on here; the
+     * default holds nothing back and does nothing. Called at most once per record, and once after the last
+     * one, on the producer thread.
+     */
+    default void caughtUp()
+    {
+    }
+
+    /**
      * Called after every accepted record has been delivered, or the harness gave up waiting: stop and join the
      * threads, release resources, and throw {@link IllegalStateException} if records were lost or corrupted.
      */

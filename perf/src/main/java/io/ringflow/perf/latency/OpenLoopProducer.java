@@ -7,7 +7,8 @@ package io.ringflow.perf.latency;
  * is charged to the records that suffered it (coordinated omission accounted for):
  * <pre>
  *   intended(i) = startNs + i * 1e9 / rate
- *   spin until nanoTime() &gt;= intended(i) ─► spin until subject.offer(intended(i), i) ─► i + 1
+ *   if nanoTime() &lt; intended(i): subject.caughtUp(), spin until nanoTime() &gt;= intended(i)
+ *   ─► spin until subject.offer(intended(i), i) ─► i + 1;     after the last record: subject.caughtUp()
  * </pre>
  * Records the sender's worst lag behind schedule, and when the last record was accepted, from which the
  * achieved rate of the measurement phase follows. The loop has no branch on the phase: one that the warm-up
@@ -43,10 +44,14 @@ final class OpenLoopProducer implements Runnable
         for (long i = 0; i < records; i++)
         {
             final long intendedNs = startNs + i * NANOS_PER_SECOND / rate;
-            long nowNs;
-            while ((nowNs = System.nanoTime()) < intendedNs)
+            long nowNs = System.nanoTime();
+            if (nowNs < intendedNs)
             {
-                Thread.onSpinWait();
+                subject.caughtUp();
+                while ((nowNs = System.nanoTime()) < intendedNs)
+                {
+                    Thread.onSpinWait();
+                }
             }
             maxLagNs = Math.max(maxLagNs, nowNs - intendedNs);
             while (!subject.offer(intendedNs, i))
@@ -54,6 +59,7 @@ final class OpenLoopProducer implements Runnable
                 Thread.onSpinWait();
             }
         }
+        subject.caughtUp();   // nothing more will come: what a batching subject holds must go now
         lastAcceptedNs = System.nanoTime();
         maxSendLagNs = maxLagNs;
     }
