@@ -123,10 +123,20 @@ public final class SequenceAllocator
         return openSlot >= 0;
     }
 
-    /** Close the open batch, if any, where it is: the writer commits it after the entry allocated last. */
-    public void closeBatch()
+    /**
+     * Close the open batch, if any, where it is: the writer commits it after the entry allocated last.
+     *
+     * @return the sequence of that entry, the batch's last, or -1 when no batch was open.
+     */
+    public long closeBatch()
     {
+        if (openSlot < 0)
+        {
+            return -1;
+        }
+        final long last = inOpenExcerpt(openSlot);
         openSlot = -1;
+        return last;
     }
 
     private long inOpenExcerpt(final int slot)

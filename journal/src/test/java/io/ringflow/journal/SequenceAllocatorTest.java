@@ -72,8 +72,9 @@ class SequenceAllocatorTest
             final SequenceAllocator allocator = journal.sequenceAllocator();
             final Runnable commit = () ->
             {
-                allocator.closeBatch();
+                final long last = allocator.closeBatch();
                 appended.add(journal.commitBatch());
+                assertThat(last).as("the closed batch's last entry").isEqualTo(appended.get(appended.size() - 1));
             };
             batch(journal, allocator, T0, 3, allocated);                // committed early
             assertThat(allocator.batchOpen()).isTrue();

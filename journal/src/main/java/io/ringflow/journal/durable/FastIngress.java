@@ -59,7 +59,6 @@ public final class FastIngress<T>
     private long recordsSinceBarrier;
     private long lastBarrierNs;
     private long published;
-    private long lastBatched;
 
     FastIngress(
         final SequencedIngress<T> ingress,
@@ -191,7 +190,6 @@ public final class FastIngress<T>
         fill(slot, JournalSlot.RECORD, sequence, eventTimestamp, ingestTimeNs);
         slot.commit = !allocator.batchOpen();
         journalRing.publish(claimed);
-        lastBatched = sequence;
         if (allocator.batchOpen() && !ingress.hasCapacity() && !awaitSpaceOrCommit())
         {
             return PublishResult.CLOSED;
@@ -380,8 +378,7 @@ public final class FastIngress<T>
         {
             return true;
         }
-        allocator.closeBatch();
-        return journal(JournalSlot.COMMIT, lastBatched, 0, 0, 0);
+        return journal(JournalSlot.COMMIT, allocator.closeBatch(), 0, 0, 0);
     }
 
     private boolean journal(final int kind, final long sequence, final long timestamp, final long ingestTimeNs, final long value)
